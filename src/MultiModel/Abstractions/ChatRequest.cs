@@ -1,0 +1,175 @@
+using System.Globalization;
+
+namespace MultiModel;
+
+/// <summary>Represents one chat request: the conversation and the generation settings.</summary>
+/// <remarks>
+/// <para>
+/// A request is a mutable bag: build it, then hand it to a provider. Providers and decorators never modify the
+/// instance they are given; use <see cref="Clone"/> to derive a variant. <see cref="Validate"/> runs before any
+/// network call and rejects a request that no provider could accept.
+/// </para>
+/// </remarks>
+public sealed class ChatRequest
+{
+    /// <summary>The largest number of stop sequences accepted.</summary>
+    public const int MaxStopSequences = 16;
+
+    /// <summary>Initializes a new, empty instance of the <see cref="ChatRequest"/> class.</summary>
+    public ChatRequest()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ChatRequest"/> class with a conversation.</summary>
+    /// <param name="messages">The conversation, oldest message first.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="messages"/> is <see langword="null"/>.</exception>
+    public ChatRequest(IEnumerable<ChatMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var message in messages)
+        {
+            Messages.Add(message);
+        }
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ChatRequest"/> class with one user message.</summary>
+    /// <param name="userText">The user's text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="userText"/> is <see langword="null"/>.</exception>
+    public ChatRequest(string userText)
+    {
+        Messages.Add(ChatMessage.FromUser(userText));
+    }
+
+    /// <summary>Gets the conversation, oldest message first. System messages may appear anywhere.</summary>
+    public IList<ChatMessage> Messages { get; } = [];
+
+    /// <summary>Gets or sets the model to use instead of the provider's configured model.</summary>
+    /// <value>The default value is <see langword="null"/> (use the provider's model).</value>
+    public string? ModelId { get; set; }
+
+    /// <summary>Gets or sets the largest number of tokens to generate.</summary>
+    /// <value>The default value is <see langword="null"/> (the provider's configured default).</value>
+    public int? MaxOutputTokens { get; set; }
+
+    /// <summary>Gets or sets the sampling temperature, from 0 to 2 (Claude accepts 0 to 1).</summary>
+    /// <value>The default value is <see langword="null"/> (the provider's default).</value>
+    public double? Temperature { get; set; }
+
+    /// <summary>Gets or sets nucleus sampling, greater than 0 and at most 1.</summary>
+    /// <value>The default value is <see langword="null"/> (the provider's default).</value>
+    public double? TopP { get; set; }
+
+    /// <summary>Gets the strings that end generation when produced.</summary>
+    public IList<string> StopSequences { get; } = [];
+
+    /// <summary>Gets or sets a value indicating whether to ask for token log probabilities where the provider offers them.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    /// <remarks>Anthropic offers none; some xAI models ignore the flag. A missing answer means "not provided".</remarks>
+    public bool IncludeLogprobs { get; set; }
+
+    /// <summary>Gets or sets how many alternatives per token to return with log probabilities (0 to 8).</summary>
+    /// <value>The default value is <see langword="null"/>. Requires <see cref="IncludeLogprobs"/>.</value>
+    public int? TopLogprobs { get; set; }
+
+    /// <summary>Creates a copy of this request whose lists can be changed without touching the original.</summary>
+    /// <returns>A new request with the same messages and settings.</returns>
+    public ChatRequest Clone()
+    {
+        var clone = new ChatRequest(Messages)
+        {
+            ModelId = ModelId,
+            MaxOutputTokens = MaxOutputTokens,
+            Temperature = Temperature,
+            TopP = TopP,
+            IncludeLogprobs = IncludeLogprobs,
+            TopLogprobs = TopLogprobs,
+        };
+        foreach (var stop in StopSequences)
+        {
+            clone.StopSequences.Add(stop);
+        }
+
+        return clone;
+    }
+
+    /// <summary>Checks that the request could be sent to a provider.</summary>
+    /// <exception cref="ArgumentException">The request is not valid; the message says what is wrong.</exception>
+    public void Validate()
+    {
+        const string Param = "request";
+        if (Messages.Count == 0)
+        {
+            throw new ArgumentException("The request has no messages.", Param);
+        }
+
+        var hasConversation = false;
+        for (var i = 0; i < Messages.Count; i++)
+        {
+            var message = Messages[i];
+            if (message is null)
+            {
+                throw new ArgumentException(Invariant($"Message {i} is null."), Param);
+            }
+
+            if (string.IsNullOrWhiteSpace(message.Text))
+            {
+                throw new ArgumentException(Invariant($"Message {i} ({message.Role}) has empty text."), Param);
+            }
+
+            hasConversation |= message.Role != ChatRole.System;
+        }
+
+        if (!hasConversation)
+        {
+            throw new ArgumentException("The request has only system messages; add at least one user message.", Param);
+        }
+
+        if (ModelId is not null && string.IsNullOrWhiteSpace(ModelId))
+        {
+            throw new ArgumentException("ModelId is empty; leave it null to use the provider's model.", Param);
+        }
+
+        if (MaxOutputTokens is <= 0)
+        {
+            throw new ArgumentException(Invariant($"MaxOutputTokens must be positive (was {MaxOutputTokens})."), Param);
+        }
+
+        if (Temperature is { } t && (double.IsNaN(t) || t < 0 || t > 2))
+        {
+            throw new ArgumentException(Invariant($"Temperature must be between 0 and 2 (was {t})."), Param);
+        }
+
+        if (TopP is { } p && (double.IsNaN(p) || p <= 0 || p > 1))
+        {
+            throw new ArgumentException(Invariant($"TopP must be greater than 0 and at most 1 (was {p})."), Param);
+        }
+
+        if (StopSequences.Count > MaxStopSequences)
+        {
+            throw new ArgumentException(Invariant($"At most {MaxStopSequences} stop sequences are allowed (got {StopSequences.Count})."), Param);
+        }
+
+        for (var i = 0; i < StopSequences.Count; i++)
+        {
+            if (string.IsNullOrEmpty(StopSequences[i]))
+            {
+                throw new ArgumentException(Invariant($"Stop sequence {i} is null or empty."), Param);
+            }
+        }
+
+        if (TopLogprobs is { } top)
+        {
+            if (top is < 0 or > 8)
+            {
+                throw new ArgumentException(Invariant($"TopLogprobs must be between 0 and 8 (was {top})."), Param);
+            }
+
+            if (!IncludeLogprobs)
+            {
+                throw new ArgumentException("TopLogprobs requires IncludeLogprobs to be true.", Param);
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

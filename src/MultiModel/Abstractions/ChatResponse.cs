@@ -1,0 +1,52 @@
+namespace MultiModel;
+
+/// <summary>Represents a whole answer from a provider, or from a failover chain.</summary>
+/// <remarks>
+/// <para>
+/// Instances are immutable. A provider fills the answer, model, usage and finish reason; a
+/// <c>FailoverChatClient</c> adds <see cref="Confidence"/>, <see cref="Attempts"/> and
+/// <see cref="IsBelowThreshold"/>.
+/// </para>
+/// </remarks>
+public sealed class ChatResponse
+{
+    /// <summary>Gets the answer text (thinking or reasoning text excluded).</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Gets the model's visible reasoning or thinking text, when the provider returned any.</summary>
+    public string? ReasoningText { get; init; }
+
+    /// <summary>Gets the name of the provider that produced the answer.</summary>
+    public required string ProviderName { get; init; }
+
+    /// <summary>Gets the model that answered, as the provider reported it.</summary>
+    public string? ModelId { get; init; }
+
+    /// <summary>Gets the provider's identifier of this answer.</summary>
+    public string? ResponseId { get; init; }
+
+    /// <summary>Gets the normalized reason the model stopped.</summary>
+    public ChatFinishReason FinishReason { get; init; }
+
+    /// <summary>Gets the provider's own finish reason (for example <c>end_turn</c> or <c>length</c>).</summary>
+    public string? RawFinishReason { get; init; }
+
+    /// <summary>Gets the token accounting reported by the provider.</summary>
+    public ChatUsage Usage { get; init; } = new();
+
+    /// <summary>Gets the per-token log probabilities, or <see langword="null"/> when the provider did not return them.</summary>
+    public IReadOnlyList<TokenLogprob>? Logprobs { get; init; }
+
+    /// <summary>Gets the confidence score given to this answer by a failover chain's policy, if any.</summary>
+    public ConfidenceScore? Confidence { get; init; }
+
+    /// <summary>Gets a value indicating whether the answer is returned although its confidence is below the threshold.</summary>
+    public bool IsBelowThreshold { get; init; }
+
+    /// <summary>Gets every attempt a failover chain made for this answer, in the order they started.</summary>
+    /// <value>Empty when the answer came straight from a provider.</value>
+    public IReadOnlyList<ChatAttempt> Attempts { get; init; } = [];
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
+}

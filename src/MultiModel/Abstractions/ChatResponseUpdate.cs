@@ -1,0 +1,54 @@
+namespace MultiModel;
+
+/// <summary>Represents one streamed piece of an answer.</summary>
+/// <remarks>
+/// <para>
+/// Most updates carry a <see cref="Text"/> delta (or a <see cref="ReasoningText"/> delta). The last update of a
+/// successful stream has <see cref="IsFinal"/> set and carries <see cref="FinishReason"/> and <see cref="Usage"/>;
+/// through a failover chain it also carries <see cref="Confidence"/> and <see cref="Attempts"/>.
+/// </para>
+/// </remarks>
+public sealed class ChatResponseUpdate
+{
+    /// <summary>Gets the answer text added by this piece, if any.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Gets the reasoning or thinking text added by this piece, if any.</summary>
+    public string? ReasoningText { get; init; }
+
+    /// <summary>Gets the name of the provider that produced this piece.</summary>
+    public required string ProviderName { get; init; }
+
+    /// <summary>Gets the model that answers, as the provider reported it.</summary>
+    public string? ModelId { get; init; }
+
+    /// <summary>Gets the provider's identifier of the answer this piece belongs to.</summary>
+    public string? ResponseId { get; init; }
+
+    /// <summary>Gets the log probabilities of the tokens in this piece, when the provider returned them.</summary>
+    public IReadOnlyList<TokenLogprob>? Logprobs { get; init; }
+
+    /// <summary>Gets a value indicating whether this is the last piece of a complete answer.</summary>
+    public bool IsFinal { get; init; }
+
+    /// <summary>Gets the normalized finish reason; set on the final piece.</summary>
+    public ChatFinishReason? FinishReason { get; init; }
+
+    /// <summary>Gets the provider's own finish reason; set on the final piece.</summary>
+    public string? RawFinishReason { get; init; }
+
+    /// <summary>Gets the token accounting for the whole answer; set on the final piece.</summary>
+    public ChatUsage? Usage { get; init; }
+
+    /// <summary>Gets the confidence score of the whole answer; set on the final piece by a failover chain.</summary>
+    public ConfidenceScore? Confidence { get; init; }
+
+    /// <summary>Gets a value indicating whether the answer was delivered although its confidence is below the threshold.</summary>
+    public bool IsBelowThreshold { get; init; }
+
+    /// <summary>Gets the attempts a failover chain made; set on the final piece by a failover chain.</summary>
+    public IReadOnlyList<ChatAttempt>? Attempts { get; init; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Text ?? string.Empty;
+}

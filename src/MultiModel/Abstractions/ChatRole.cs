@@ -1,0 +1,14 @@
+namespace MultiModel;
+
+/// <summary>Identifies the author of a <see cref="ChatMessage"/>.</summary>
+public enum ChatRole
+{
+    /// <summary>Instructions that frame the conversation.</summary>
+    System,
+
+    /// <summary>A message from the user.</summary>
+    User,
+
+    /// <summary>A message from the model.</summary>
+    Assistant,
+}
