@@ -18,6 +18,9 @@ public interface IChatProvider
     /// <summary>Gets the name of this provider instance, unique within a failover chain (for example <c>grok</c>).</summary>
     string Name { get; }
 
+    /// <summary>Gets what this provider talks to, for telemetry. The default names the system <c>unknown</c>.</summary>
+    ChatProviderMetadata Metadata => new("unknown");
+
     /// <summary>Sends a request and returns the whole answer.</summary>
     /// <param name="request">The request to send. It is validated before any network call.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
