@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MultiModel.Resilience;
+
+/// <summary>Configures the circuit breaker of one provider's HTTP pipeline.</summary>
+/// <remarks>
+/// <para>
+/// Names follow Polly's <c>CircuitBreakerStrategyOptions</c>. The standard HTTP handler's defaults (ratio 0.1 over at
+/// least 100 calls, 5 s break) suit high-volume services; LLM calls are fewer and slower, so the defaults here open
+/// the circuit after a clear majority of failures among a handful of calls and keep it open longer. While the circuit
+/// is open a failover chain skips the provider; when it is half-open one probe call goes through.
+/// </para>
+/// </remarks>
+public sealed class ProviderCircuitBreakerOptions
+{
+    /// <summary>Gets or sets a value indicating whether the circuit breaker is used.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Gets or sets the failure ratio, over the sampling duration, at which the circuit opens.</summary>
+    /// <value>The default value is 0.5.</value>
+    [Range(0.0, 1.0)]
+    public double FailureRatio { get; set; } = 0.5;
+
+    /// <summary>Gets or sets the fewest calls in the sampling duration before the ratio is considered.</summary>
+    /// <value>The default value is 4.</value>
+    [Range(2, int.MaxValue)]
+    public int MinimumThroughput { get; set; } = 4;
+
+    /// <summary>Gets or sets the window over which failures are counted.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how long the circuit stays open before one probe is let through.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+}

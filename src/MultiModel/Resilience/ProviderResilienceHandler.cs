@@ -1,0 +1,167 @@
+using System.Globalization;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+using MultiModel.Internal;
+
+namespace MultiModel.Resilience;
+
+/// <summary>
+/// Runs one provider's HTTP calls through a Polly.Core pipeline: retry (honouring Retry-After up to a cap, beyond
+/// which the provider cools down), circuit breaker, and a timeout per try.
+/// </summary>
+internal sealed class ProviderResilienceHandler : DelegatingHandler
+{
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly string _providerName;
+
+    public ProviderResilienceHandler(string providerName, ProviderResilienceOptions options, ProviderHealthRecord health, TimeProvider timeProvider)
+    {
+        _providerName = providerName;
+        _pipeline = Build(options, health, timeProvider);
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                static async (ctx, state) =>
+                {
+                    try
+                    {
+                        var response = await state.Handler.SendCoreAsync(state.Request, ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext);
+                        return Outcome.FromResult(response);
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(ex);
+                    }
+                },
+                context,
+                (Handler: this, Request: request)).ConfigureAwait(false);
+
+            if (outcome.Exception is { } exception)
+            {
+                throw Translate(exception, cancellationToken);
+            }
+
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+
+    private Exception Translate(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => exception,
+        TimeoutRejectedException timeout => new TimeoutException(
+            string.Create(CultureInfo.InvariantCulture, $"{_providerName}: no response within the attempt timeout of {timeout.Timeout.TotalSeconds:0.###} s."),
+            timeout),
+        BrokenCircuitException broken => new HttpRequestException(
+            $"{_providerName}: the circuit is open; the call was refused without contacting the provider.",
+            broken),
+        _ => exception,
+    };
+
+    private static ResiliencePipeline<HttpResponseMessage> Build(ProviderResilienceOptions options, ProviderHealthRecord health, TimeProvider timeProvider)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        var retry = options.Retry;
+
+        if (retry.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = retry.MaxRetryAttempts,
+                Delay = retry.Delay,
+                MaxDelay = retry.MaxDelay,
+                BackoffType = retry.BackoffType,
+                UseJitter = retry.UseJitter,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, retry, health, timeProvider)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome, timeProvider)),
+                OnRetry = args =>
+                {
+                    // The failed answer is replaced by the next try: release its connection.
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            });
+        }
+
+        if (options.CircuitBreaker.Enabled)
+        {
+            var breaker = options.CircuitBreaker;
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = breaker.FailureRatio,
+                MinimumThroughput = breaker.MinimumThroughput,
+                SamplingDuration = breaker.SamplingDuration,
+                BreakDuration = breaker.BreakDuration,
+                StateProvider = health.CircuitStateProvider,
+                ShouldHandle = args => new ValueTask<bool>(IsTransientFailure(args.Outcome, args.Context)),
+                OnOpened = _ =>
+                {
+                    health.OnCircuitStateChanged(CircuitState.Open);
+                    return default;
+                },
+                OnHalfOpened = _ =>
+                {
+                    health.OnCircuitStateChanged(CircuitState.HalfOpen);
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    health.OnCircuitStateChanged(CircuitState.Closed);
+                    return default;
+                },
+            });
+        }
+
+        builder.AddTimeout(options.AttemptTimeout);
+        return builder.Build();
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ProviderRetryOptions retry, ProviderHealthRecord health, TimeProvider timeProvider)
+    {
+        if (outcome.Result is { } response)
+        {
+            var advice = RetryAfterParser.ParseShouldRetry(response.Headers);
+            if (advice == false || !(advice == true || IsTransientStatus((int)response.StatusCode)))
+            {
+                return false;
+            }
+
+            if (RetryAfterParser.Parse(response.Headers, timeProvider.GetUtcNow()) is { } delay && delay > retry.MaxRetryAfter)
+            {
+                // Too long to sleep: hand the answer back and let failover chains skip this provider until then.
+                health.StartCooldown(delay);
+                return false;
+            }
+
+            return true;
+        }
+
+        return IsTransientFailure(outcome, context);
+    }
+
+    private static TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome, TimeProvider timeProvider) =>
+        outcome.Result is { } response ? RetryAfterParser.Parse(response.Headers, timeProvider.GetUtcNow()) : null;
+
+    private static bool IsTransientFailure(Outcome<HttpResponseMessage> outcome, ResilienceContext context) => outcome switch
+    {
+        { Result: { } response } => IsTransientStatus((int)response.StatusCode),
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Exception: OperationCanceledException } => !context.CancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    private static bool IsTransientStatus(int status) => status is 408 or 409 or 429 or >= 500;
+}
