@@ -14,7 +14,7 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
+            SkipValue(ref reader);
             return new ClaudeWireBlock();
         }
 
@@ -29,7 +29,7 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
             reader.Read();
             if (field == 0 || reader.TokenType != JsonTokenType.String)
             {
-                reader.Skip();
+                SkipValue(ref reader);
                 continue;
             }
 
@@ -48,4 +48,13 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
 
     public override void Write(Utf8JsonWriter writer, ClaudeWireBlock value, JsonSerializerOptions options) =>
         throw new NotSupportedException("Content blocks are only ever read.");
+
+    /// <summary>Skips the current value; the serializer has already buffered it whole, but the reader is not a final block, so Skip() would refuse.</summary>
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        if (!reader.TrySkip())
+        {
+            throw new JsonException("A content block ended before its value did.");
+        }
+    }
 }
