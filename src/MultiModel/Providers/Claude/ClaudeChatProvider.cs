@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using MultiModel.Internal;
+
+namespace MultiModel.Providers.Claude;
+
+/// <summary>Provides chat answers from Anthropic's Claude models through the Messages API (<c>POST /v1/messages</c>).</summary>
+/// <remarks>
+/// <para>
+/// The provider is thread-safe: one instance may serve any number of concurrent calls. It validates and copies its
+/// <see cref="ClaudeProviderOptions"/> when constructed. The <see cref="HttpClient"/> belongs to the caller and is
+/// never disposed by the provider; retries, timeouts and circuit breaking belong to that client's pipeline.
+/// </para>
+/// <para>
+/// System messages, wherever they appear in the conversation, are sent in the top-level <c>system</c> field: as a
+/// string when there is one, as an array of text blocks (in conversation order) when there are several.
+/// <c>max_tokens</c> is always sent: <see cref="ChatRequest.MaxOutputTokens"/>, else <see cref="ClaudeProviderOptions.MaxOutputTokens"/>.
+/// </para>
+/// <para>
+/// Claude accepts a <see cref="ChatRequest.Temperature"/> from 0 to 1 only. Anthropic offers no log probabilities:
+/// <see cref="ChatRequest.IncludeLogprobs"/> is accepted and ignored, and <see cref="ChatResponse.Logprobs"/> stays
+/// <see langword="null"/>. Thinking blocks are returned as <see cref="ChatResponse.ReasoningText"/>; tool-use,
+/// server-tool and other content blocks are not part of <see cref="ChatResponse.Text"/>.
+/// </para>
+/// </remarks>
+public sealed class ClaudeChatProvider : IChatProvider
+{
+    private readonly ClaudeSettings _settings;
+    private readonly ProviderTransport _transport;
+
+    /// <summary>Initializes a new instance of the <see cref="ClaudeChatProvider"/> class.</summary>
+    /// <param name="httpClient">The client that sends the requests. It is owned by the caller and never disposed here.</param>
+    /// <param name="options">The settings; they are validated and copied.</param>
+    /// <param name="timeProvider">The clock used to read <c>retry-after</c> dates, or <see langword="null"/> for the system clock.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="options"/> has no API key, a blank name, model or version, a relative or non-HTTP base address,
+    /// or a non-positive <see cref="ClaudeProviderOptions.MaxOutputTokens"/>.
+    /// </exception>
+    public ClaudeChatProvider(HttpClient httpClient, ClaudeProviderOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _settings = ClaudeSettings.Create(options);
+        _transport = new ProviderTransport(httpClient, _settings.Name, ClaudeErrorParser.Instance, _settings.ApiKey, timeProvider);
+        Metadata = new ChatProviderMetadata("anthropic", _settings.BaseUrl, _settings.Model);
+    }
+
+    /// <inheritdoc/>
+    public string Name => _settings.Name;
+
+    /// <summary>Gets what this provider talks to: system <c>anthropic</c>, the base address and the default model.</summary>
+    public ChatProviderMetadata Metadata { get; }
+
+    /// <inheritdoc/>
+    public async Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    {
+        var body = ClaudeRequestWriter.Write(request, _settings, stream: false);
+        using var httpRequest = CreateHttpRequest(body, streaming: false);
+        using var response = await _transport.SendAsync(httpRequest, streaming: false, cancellationToken).ConfigureAwait(false);
+        return await ClaudeResponseReader.ReadAsync(_transport, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The request is validated and serialized when this method is called, before enumeration starts.</remarks>
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    {
+        var body = ClaudeRequestWriter.Write(request, _settings, stream: true);
+        return StreamAsync(body, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{nameof(ClaudeChatProvider)} {Name} ({_settings.Model})";
+
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var httpRequest = CreateHttpRequest(body, streaming: true);
+        using var response = await _transport.SendAsync(httpRequest, streaming: true, cancellationToken).ConfigureAwait(false);
+        await foreach (var update in ClaudeStreamReader.ReadAsync(_transport, response, cancellationToken).ConfigureAwait(false))
+        {
+            yield return update;
+        }
+    }
+
+    private HttpRequestMessage CreateHttpRequest(byte[] body, bool streaming)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, _settings.MessagesUri) { Content = content };
+        request.Headers.TryAddWithoutValidation("x-api-key", _settings.ApiKey);
+        request.Headers.TryAddWithoutValidation("anthropic-version", _settings.AnthropicVersion);
+        request.Headers.TryAddWithoutValidation("accept", streaming ? "text/event-stream" : "application/json");
+        return request;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace MultiModel.Providers.Claude;
+
+/// <summary>A validated, immutable copy of <see cref="ClaudeProviderOptions"/>.</summary>
+internal sealed class ClaudeSettings
+{
+    private ClaudeSettings(ClaudeProviderOptions options, Uri messagesUri)
+    {
+        Name = options.Name;
+        ApiKey = options.ApiKey!;
+        Model = options.Model;
+        BaseUrl = options.BaseUrl;
+        MaxOutputTokens = options.MaxOutputTokens;
+        AnthropicVersion = options.AnthropicVersion;
+        MessagesUri = messagesUri;
+    }
+
+    public string Name { get; }
+
+    public string ApiKey { get; }
+
+    public string Model { get; }
+
+    public Uri BaseUrl { get; }
+
+    public int MaxOutputTokens { get; }
+
+    public string AnthropicVersion { get; }
+
+    /// <summary>Gets the full address of <c>POST /v1/messages</c>.</summary>
+    public Uri MessagesUri { get; }
+
+    /// <summary>Validates the options and copies them.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A setting is missing or invalid; the message names it.</exception>
+    public static ClaudeSettings Create(ClaudeProviderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (FindProblem(options) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        return new ClaudeSettings(options, BuildMessagesUri(options.BaseUrl));
+    }
+
+    private static string? FindProblem(ClaudeProviderOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.Name))
+        {
+            return "ClaudeProviderOptions.Name is required.";
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            return "ClaudeProviderOptions.ApiKey is required.";
+        }
+
+        if (!IsHeaderSafe(options.ApiKey))
+        {
+            return "ClaudeProviderOptions.ApiKey contains white space or control characters.";
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Model))
+        {
+            return "ClaudeProviderOptions.Model is required.";
+        }
+
+        if (options.BaseUrl is null)
+        {
+            return "ClaudeProviderOptions.BaseUrl is required.";
+        }
+
+        if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttps && options.BaseUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            return $"ClaudeProviderOptions.BaseUrl must be an absolute http or https address (was '{options.BaseUrl}').";
+        }
+
+        if (options.MaxOutputTokens <= 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"ClaudeProviderOptions.MaxOutputTokens must be positive (was {options.MaxOutputTokens}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AnthropicVersion) || !IsHeaderSafe(options.AnthropicVersion))
+        {
+            return "ClaudeProviderOptions.AnthropicVersion is required and must not contain white space.";
+        }
+
+        return null;
+    }
+
+    private static Uri BuildMessagesUri(Uri baseUrl)
+    {
+        var builder = new UriBuilder(baseUrl);
+        builder.Path = builder.Path.TrimEnd('/') + "/v1/messages";
+        return builder.Uri;
+    }
+
+    private static bool IsHeaderSafe(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

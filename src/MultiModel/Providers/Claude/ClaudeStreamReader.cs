@@ -1,0 +1,100 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using MultiModel.Internal;
+
+namespace MultiModel.Providers.Claude;
+
+/// <summary>Turns a Messages API event stream into <see cref="ChatResponseUpdate"/>s.</summary>
+/// <remarks>
+/// Events are keyed off their JSON <c>type</c>. Text and thinking deltas become updates as they arrive;
+/// <c>message_stop</c> produces the one final update. <c>ping</c>, tool-input, signature and citation deltas, and
+/// event types added later are skipped. An <c>error</c> event is thrown as a stream error; a stream that ends
+/// without <c>message_stop</c> is thrown as truncated.
+/// </remarks>
+internal static class ClaudeStreamReader
+{
+    private static readonly SseItemParser<ClaudeWireStreamEvent> Parser = ParseEvent;
+
+    public static async IAsyncEnumerable<ChatResponseUpdate> ReadAsync(
+        ProviderTransport transport,
+        HttpResponseMessage response,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var providerName = transport.ProviderName;
+        string? responseId = null;
+        string? modelId = null;
+        string? stopReason = null;
+        var usage = new ClaudeUsageAccumulator();
+
+        await foreach (var item in transport.ReadSseAsync(response, Parser, cancellationToken).ConfigureAwait(false))
+        {
+            var data = item.Data;
+            switch (data.Type)
+            {
+                case "message_start":
+                    responseId = data.Message?.Id ?? responseId;
+                    modelId = data.Message?.Model ?? modelId;
+                    usage.Merge(data.Message?.Usage);
+                    break;
+
+                case "content_block_delta" when data.Delta is { Type: "text_delta", Text: { Length: > 0 } text }:
+                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, Text = text };
+                    break;
+
+                case "content_block_delta" when data.Delta is { Type: "thinking_delta", Thinking: { Length: > 0 } thinking }:
+                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, ReasoningText = thinking };
+                    break;
+
+                case "message_delta":
+                    stopReason = data.Delta?.StopReason ?? stopReason;
+                    usage.Merge(data.Usage);
+                    break;
+
+                case "message_stop":
+                    yield return new ChatResponseUpdate
+                    {
+                        ProviderName = providerName,
+                        ModelId = modelId,
+                        ResponseId = responseId,
+                        IsFinal = true,
+                        FinishReason = ClaudeFinishReasons.Map(stopReason),
+                        RawFinishReason = stopReason,
+                        Usage = usage.ToChatUsage(),
+                    };
+                    yield break;
+
+                case "error":
+                    throw transport.StreamError(data.ErrorPayload, response);
+            }
+        }
+
+        throw transport.Truncated("message_stop", response);
+    }
+
+    /// <summary>Parses one event's data; an <c>error</c> event keeps its raw payload for the exception.</summary>
+    /// <exception cref="JsonException">The data is not valid JSON (the transport reports a malformed answer).</exception>
+    private static ClaudeWireStreamEvent ParseEvent(string eventType, ReadOnlySpan<byte> data)
+    {
+        if (string.Equals(eventType, "error", StringComparison.Ordinal))
+        {
+            return new ClaudeWireStreamEvent { Type = "error", ErrorPayload = data.ToArray() };
+        }
+
+        if (data.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            // An event without data (a bare "event: ping", say) carries nothing to read.
+            return new ClaudeWireStreamEvent { Type = eventType };
+        }
+
+        var parsed = JsonSerializer.Deserialize(data, ClaudeJsonContext.Default.ClaudeWireStreamEvent)
+            ?? throw new JsonException("A stream event is JSON null.");
+        parsed.Type ??= eventType;
+        if (string.Equals(parsed.Type, "error", StringComparison.Ordinal))
+        {
+            parsed.ErrorPayload = data.ToArray();
+        }
+
+        return parsed;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Serialization;
+
+namespace MultiModel.Providers.Claude;
+
+/// <summary>A Messages API answer (<c>type: message</c>), or the error envelope when <c>type</c> is <c>error</c>.</summary>
+/// <remarks>Only the fields the provider reads are mapped; everything else is skipped.</remarks>
+internal sealed class ClaudeWireResponse
+{
+    public string? Id { get; init; }
+
+    public string? Type { get; init; }
+
+    public string? Model { get; init; }
+
+    public List<ClaudeWireBlock?>? Content { get; init; }
+
+    public string? StopReason { get; init; }
+
+    public ClaudeWireUsage? Usage { get; init; }
+
+    public ClaudeWireError? Error { get; init; }
+
+    public string? RequestId { get; init; }
+}
+
+/// <summary>A content block or a stream delta, read leniently by <see cref="ClaudeWireBlockConverter"/>.</summary>
+[JsonConverter(typeof(ClaudeWireBlockConverter))]
+internal sealed class ClaudeWireBlock
+{
+    /// <summary>Gets the block or delta type (<c>text</c>, <c>thinking</c>, <c>text_delta</c>, …).</summary>
+    public string? Type { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? Thinking { get; init; }
+
+    /// <summary>Gets the stop reason carried by a <c>message_delta</c> delta.</summary>
+    public string? StopReason { get; init; }
+}
+
+/// <summary>Token counts; every field is optional because <c>message_delta</c> repeats only some of them.</summary>
+internal sealed class ClaudeWireUsage
+{
+    public long? InputTokens { get; init; }
+
+    public long? CacheCreationInputTokens { get; init; }
+
+    public long? CacheReadInputTokens { get; init; }
+
+    public long? OutputTokens { get; init; }
+
+    public ClaudeWireOutputTokensDetails? OutputTokensDetails { get; init; }
+}
+
+/// <summary>The breakdown of <c>output_tokens</c>.</summary>
+internal sealed class ClaudeWireOutputTokensDetails
+{
+    public long? ThinkingTokens { get; init; }
+}
+
+/// <summary>The <c>error</c> member of the error envelope.</summary>
+internal sealed class ClaudeWireError
+{
+    public string? Type { get; init; }
+
+    public string? Message { get; init; }
+}
+
+/// <summary>The error envelope <c>{"type":"error","error":{…},"request_id":…}</c>, written back when a 200 body turns out to be one.</summary>
+internal sealed class ClaudeWireErrorEnvelope
+{
+    public string Type { get; init; } = "error";
+
+    public ClaudeWireError? Error { get; init; }
+
+    public string? RequestId { get; init; }
+}
+
+/// <summary>One streamed event; the member that is set depends on <see cref="Type"/>.</summary>
+internal sealed class ClaudeWireStreamEvent
+{
+    public string? Type { get; set; }
+
+    /// <summary>Gets the message shell of <c>message_start</c>.</summary>
+    public ClaudeWireResponse? Message { get; init; }
+
+    /// <summary>Gets the delta of <c>content_block_delta</c> or <c>message_delta</c>.</summary>
+    public ClaudeWireBlock? Delta { get; init; }
+
+    /// <summary>Gets the cumulative usage of <c>message_delta</c>.</summary>
+    public ClaudeWireUsage? Usage { get; init; }
+
+    /// <summary>Gets the raw payload of an <c>error</c> event, kept for the exception.</summary>
+    [JsonIgnore]
+    public byte[]? ErrorPayload { get; set; }
+}

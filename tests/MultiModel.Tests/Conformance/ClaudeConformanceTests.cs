@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MultiModel.Tests.Providers.Claude;
+
+namespace MultiModel.Tests.Conformance;
+
+/// <summary>
+/// Runs every recorded Anthropic answer through the Claude provider and compares the result with what the test reads
+/// from the same bytes on its own (JsonDocument, line by line for streams).
+/// </summary>
+[Parallelizable(ParallelScope.All)]
+public class ClaudeConformanceTests
+{
+    private const string Provider = "anthropic";
+
+    [TestCaseSource(typeof(RecordedFixtures), nameof(RecordedFixtures.Names), new object[] { Provider, ".json" })]
+    public async Task GetResponseAsync_RecordedJson_MatchesIndependentReading(string name)
+    {
+        var (body, meta) = RecordedFixtures.Read(Provider, name);
+        var status = meta.GetProperty("status").GetInt32();
+        using var harness = new ClaudeHarness();
+        harness.Expect((HttpStatusCode)status, body, ContentType(meta, "application/json"), Headers(meta));
+        using var expected = JsonDocument.Parse(body);
+        var root = expected.RootElement;
+
+        if (status >= 400)
+        {
+            var ex = Assert.ThrowsAsync<ChatProviderException>(() => harness.Provider.GetResponseAsync(new ChatRequest("Hi")));
+            var error = root.GetProperty("error");
+            Assert.Multiple(() =>
+            {
+                Assert.That(ex.Kind, Is.EqualTo(ChatProviderErrorKind.HttpStatus));
+                Assert.That(ex.StatusCode, Is.EqualTo(status));
+                Assert.That(ex.ErrorType, Is.EqualTo(error.GetProperty("type").GetString()));
+                Assert.That(ex.ProviderMessage, Is.EqualTo(error.GetProperty("message").GetString()));
+                Assert.That(ex.RequestId, Is.EqualTo(root.GetProperty("request_id").GetString()));
+                Assert.That(ex.IsContextLengthExceeded, Is.EqualTo(error.GetProperty("message").GetString()!.StartsWith("prompt is too long", StringComparison.Ordinal)));
+                Assert.That(ex.IsTransient, Is.False);
+            });
+            return;
+        }
+
+        var response = await harness.Provider.GetResponseAsync(new ChatRequest("Hi"));
+
+        harness.Http.VerifyNoOutstandingExpectation();
+        var blocks = root.GetProperty("content").EnumerateArray().ToList();
+        var thinking = blocks.Where(b => b.GetProperty("type").GetString() == "thinking").Select(b => b.GetProperty("thinking").GetString()).ToList();
+        var stopReason = root.GetProperty("stop_reason").GetString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Text, Is.EqualTo(string.Concat(blocks.Where(b => b.GetProperty("type").GetString() == "text").Select(b => b.GetProperty("text").GetString()))));
+            Assert.That(response.ReasoningText, Is.EqualTo(thinking.Count == 0 ? null : string.Concat(thinking)));
+            Assert.That(response.ResponseId, Is.EqualTo(root.GetProperty("id").GetString()));
+            Assert.That(response.ModelId, Is.EqualTo(root.GetProperty("model").GetString()));
+            Assert.That(response.RawFinishReason, Is.EqualTo(stopReason));
+            Assert.That(response.FinishReason, Is.EqualTo(ExpectedFinishReason(stopReason)));
+            AssertUsage(response.Usage, ExpectedUsage(root.GetProperty("usage")));
+        });
+    }
+
+    [TestCaseSource(typeof(RecordedFixtures), nameof(RecordedFixtures.Names), new object[] { Provider, ".sse" })]
+    public async Task GetStreamingResponseAsync_RecordedStream_MatchesIndependentReading(string name)
+    {
+        var (body, meta) = RecordedFixtures.Read(Provider, name);
+        using var harness = new ClaudeHarness();
+        harness.Expect((HttpStatusCode)meta.GetProperty("status").GetInt32(), body, ContentType(meta, "text/event-stream"), Headers(meta));
+        var expected = ReadStreamIndependently(body);
+
+        var updates = await ClaudeHarness.CollectAsync(harness.Provider.GetStreamingResponseAsync(new ChatRequest("Hi")));
+
+        harness.Http.VerifyNoOutstandingExpectation();
+        var final = updates[^1];
+        Assert.Multiple(() =>
+        {
+            Assert.That(string.Concat(updates.Select(u => u.Text)), Is.EqualTo(expected.Text));
+            Assert.That(string.Concat(updates.Select(u => u.ReasoningText)), Is.EqualTo(expected.Thinking));
+            Assert.That(updates.Count(u => u.IsFinal), Is.EqualTo(1));
+            Assert.That(final.IsFinal, Is.True);
+            Assert.That(final.RawFinishReason, Is.EqualTo(expected.StopReason));
+            Assert.That(final.FinishReason, Is.EqualTo(ExpectedFinishReason(expected.StopReason)));
+            Assert.That(final.ResponseId, Is.EqualTo(expected.Id));
+            Assert.That(final.ModelId, Is.EqualTo(expected.Model));
+            AssertUsage(final.Usage!, expected.Usage);
+        });
+    }
+
+    private static (string Text, string Thinking, string? StopReason, string? Id, string? Model, long[] Usage) ReadStreamIndependently(byte[] body)
+    {
+        var text = new StringBuilder();
+        var thinking = new StringBuilder();
+        string? stopReason = null, id = null, model = null;
+        var usage = new Dictionary<string, JsonElement>();
+        foreach (var line in Encoding.UTF8.GetString(body).Split('\n'))
+        {
+            if (!line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(line["data:".Length..]);
+            var data = document.RootElement;
+            switch (data.GetProperty("type").GetString())
+            {
+                case "message_start":
+                    var message = data.GetProperty("message");
+                    id = message.GetProperty("id").GetString();
+                    model = message.GetProperty("model").GetString();
+                    Overwrite(usage, message.GetProperty("usage"));
+                    break;
+                case "content_block_delta":
+                    var delta = data.GetProperty("delta");
+                    switch (delta.GetProperty("type").GetString())
+                    {
+                        case "text_delta": text.Append(delta.GetProperty("text").GetString()); break;
+                        case "thinking_delta": thinking.Append(delta.GetProperty("thinking").GetString()); break;
+                    }
+
+                    break;
+                case "message_delta":
+                    stopReason = data.GetProperty("delta").GetProperty("stop_reason").GetString();
+                    Overwrite(usage, data.GetProperty("usage"));
+                    break;
+            }
+        }
+
+        return (text.ToString(), thinking.ToString(), stopReason, id, model, Normalize(usage));
+    }
+
+    private static void Overwrite(Dictionary<string, JsonElement> usage, JsonElement source)
+    {
+        foreach (var property in source.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.Null)
+            {
+                usage[property.Name] = property.Value.Clone();
+            }
+        }
+    }
+
+    private static long[] ExpectedUsage(JsonElement usage) =>
+        Normalize(usage.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).ToDictionary(p => p.Name, p => p.Value));
+
+    /// <summary>Normalizes as ChatUsage documents: [input incl. cache, output, reasoning, cache read, cache write].</summary>
+    private static long[] Normalize(Dictionary<string, JsonElement> usage)
+    {
+        long Get(string key) => usage.TryGetValue(key, out var value) ? value.GetInt64() : 0;
+        var thinking = usage.TryGetValue("output_tokens_details", out var details) && details.TryGetProperty("thinking_tokens", out var t) ? t.GetInt64() : 0;
+        return
+        [
+            Get("input_tokens") + Get("cache_creation_input_tokens") + Get("cache_read_input_tokens"),
+            Get("output_tokens"),
+            thinking,
+            Get("cache_read_input_tokens"),
+            Get("cache_creation_input_tokens"),
+        ];
+    }
+
+    private static void AssertUsage(ChatUsage actual, long[] expected) =>
+        Assert.That(
+            new[] { actual.InputTokens, actual.OutputTokens, actual.ReasoningTokens, actual.CacheReadTokens, actual.CacheWriteTokens },
+            Is.EqualTo(expected),
+            "usage [input, output, reasoning, cacheRead, cacheWrite]");
+
+    private static ChatFinishReason ExpectedFinishReason(string? stopReason) => stopReason switch
+    {
+        "end_turn" => ChatFinishReason.Stop,
+        "stop_sequence" => ChatFinishReason.Stop,
+        "max_tokens" => ChatFinishReason.Length,
+        "model_context_window_exceeded" => ChatFinishReason.Length,
+        "refusal" => ChatFinishReason.ContentFilter,
+        "tool_use" => ChatFinishReason.ToolCalls,
+        _ => ChatFinishReason.Other,
+    };
+
+    private static string ContentType(JsonElement meta, string fallback) =>
+        meta.TryGetProperty("response_headers", out var headers) && headers.TryGetProperty("content-type", out var value)
+            ? value.GetString()!
+            : fallback;
+
+    private static List<KeyValuePair<string, string>> Headers(JsonElement meta) =>
+        meta.TryGetProperty("response_headers", out var headers)
+            ? [.. headers.EnumerateObject()
+                .Where(h => !h.NameEquals("content-type"))
+                .Select(h => new KeyValuePair<string, string>(h.Name, h.Value.GetString()!))]
+            : [];
+}
