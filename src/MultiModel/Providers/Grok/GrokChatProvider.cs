@@ -49,12 +49,12 @@ public sealed class GrokChatProvider : IChatProvider
     public ChatProviderMetadata Metadata => _client.Settings.Metadata;
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or has more than four stop sequences.</exception>
+    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences xAI accepts.</exception>
     public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
         _client.GetResponseAsync(request, cancellationToken);
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or has more than four stop sequences.</exception>
+    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences xAI accepts.</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
         _client.GetStreamingResponseAsync(request, cancellationToken);
 
