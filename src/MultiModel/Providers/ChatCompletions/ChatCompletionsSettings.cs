@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MultiModel.Providers.ChatCompletions;
+
+/// <summary>The validated, immutable configuration of one chat-completions endpoint.</summary>
+/// <remarks>The API key is never part of <see cref="ToString"/>.</remarks>
+[DebuggerDisplay("{ToString(),nq}")]
+internal sealed class ChatCompletionsSettings
+{
+    /// <summary>The largest number of stop sequences the chat-completions format accepts.</summary>
+    public const int MaxStopSequences = 4;
+
+    private static readonly string[] ReservedHeaders = ["Authorization", "Content-Type", "Content-Length", "Host"];
+
+    private ChatCompletionsSettings(
+        string providerName,
+        string providerSystem,
+        Uri baseUrl,
+        string model,
+        string? apiKey,
+        KeyValuePair<string, string>[] headers,
+        int? maxOutputTokens,
+        ReasoningTokenAccounting reasoningAccounting)
+    {
+        ProviderName = providerName;
+        ProviderSystem = providerSystem;
+        BaseUrl = baseUrl;
+        Model = model;
+        ApiKey = apiKey;
+        Headers = headers;
+        MaxOutputTokens = maxOutputTokens;
+        ReasoningAccounting = reasoningAccounting;
+        var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        Endpoint = new Uri(root, "chat/completions");
+        Metadata = new ChatProviderMetadata(providerSystem, baseUrl, model);
+    }
+
+    public string ProviderName { get; }
+
+    public string ProviderSystem { get; }
+
+    public Uri BaseUrl { get; }
+
+    public Uri Endpoint { get; }
+
+    public string Model { get; }
+
+    public string? ApiKey { get; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+    public int? MaxOutputTokens { get; }
+
+    public ReasoningTokenAccounting ReasoningAccounting { get; }
+
+    public ChatProviderMetadata Metadata { get; }
+
+    /// <summary>Validates the values of a provider's options and snapshots them.</summary>
+    /// <param name="options">The values read from the provider's options.</param>
+    /// <exception cref="ArgumentException">A value is missing or invalid; the message names it.</exception>
+    public static ChatCompletionsSettings Create(in ChatCompletionsOptionValues options)
+    {
+        var type = options.OptionsType;
+        var baseUrl = options.BaseUrl;
+        Require(!string.IsNullOrWhiteSpace(options.Name), $"{type}.Name is required.");
+        Require(!string.IsNullOrWhiteSpace(options.ProviderSystem), $"{type}.ProviderSystem is required.");
+        Require(!string.IsNullOrWhiteSpace(options.Model), $"{type}.Model is required.");
+        Require(baseUrl is not null, $"{type}.BaseUrl is required.");
+        Require(
+            baseUrl!.IsAbsoluteUri && (baseUrl.Scheme == Uri.UriSchemeHttps || baseUrl.Scheme == Uri.UriSchemeHttp),
+            $"{type}.BaseUrl must be an absolute http or https address (was '{baseUrl}').");
+        Require(
+            string.IsNullOrEmpty(baseUrl.Query) && string.IsNullOrEmpty(baseUrl.Fragment),
+            $"{type}.BaseUrl must not have a query or fragment.");
+        Require(
+            options.MaxOutputTokens is null or > 0,
+            Invariant($"{type}.MaxOutputTokens must be positive when set (was {options.MaxOutputTokens})."));
+        Require(
+            options.ApiKey is null || !string.IsNullOrWhiteSpace(options.ApiKey),
+            $"{type}.ApiKey is empty; leave it null only for a loopback BaseUrl.");
+        Require(
+            options.ApiKey is not null || baseUrl.IsLoopback,
+            $"{type}.ApiKey is required unless BaseUrl is a loopback address (BaseUrl host is '{baseUrl.Host}').");
+
+        return new ChatCompletionsSettings(
+            options.Name!,
+            options.ProviderSystem!,
+            baseUrl,
+            options.Model!,
+            options.ApiKey,
+            SnapshotHeaders(options),
+            options.MaxOutputTokens,
+            options.ReasoningAccounting);
+
+        static void Require(bool condition, string message)
+        {
+            if (!condition)
+            {
+                throw new ArgumentException(message, nameof(options));
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{ProviderName} ({ProviderSystem}) {Endpoint} model={Model} key={(ApiKey is null ? "none" : "***")}";
+
+    private static KeyValuePair<string, string>[] SnapshotHeaders(in ChatCompletionsOptionValues options)
+    {
+        if (options.Headers is not { } headers)
+        {
+            return [];
+        }
+
+        var list = new List<KeyValuePair<string, string>>();
+        using var probe = new HttpRequestMessage();
+        foreach (var (name, value) in headers)
+        {
+            if (string.IsNullOrWhiteSpace(name)
+                || ReservedHeaders.Contains(name, StringComparer.OrdinalIgnoreCase)
+                || value is null
+                || value.AsSpan().IndexOfAny('\r', '\n') >= 0
+                || !probe.Headers.TryAddWithoutValidation(name, value))
+            {
+                throw new ArgumentException(
+                    $"{options.OptionsType}.Headers has an invalid entry '{name}': names must be valid request headers other than {string.Join(", ", ReservedHeaders)}, and values must be non-null single lines.",
+                    nameof(options));
+            }
+
+            list.Add(new KeyValuePair<string, string>(name, value));
+        }
+
+        return [.. list];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,63 @@
+using MultiModel.Providers.ChatCompletions;
+
+namespace MultiModel.Providers.Grok;
+
+/// <summary>Talks to xAI's Grok models through the chat-completions API (<c>POST {BaseUrl}/chat/completions</c>).</summary>
+/// <remarks>
+/// <para>
+/// Thread-safe: one instance may serve any number of concurrent calls. The <see cref="HttpClient"/> is owned by the
+/// caller and never disposed here; retries, timeouts and circuit breaking belong to its handler pipeline.
+/// </para>
+/// <para>
+/// xAI's <c>completion_tokens</c> excludes reasoning; <see cref="ChatUsage.OutputTokens"/> adds
+/// <c>reasoning_tokens</c> back, unless <c>total_tokens</c> shows that the server already counted them.
+/// A wrong API key comes back from xAI as HTTP 400 with an "Incorrect API key" message.
+/// </para>
+/// </remarks>
+public sealed class GrokChatProvider : IChatProvider
+{
+    private readonly ChatCompletionsClient _client;
+
+    /// <summary>Initializes a new instance of the <see cref="GrokChatProvider"/> class.</summary>
+    /// <param name="httpClient">The HTTP client to send requests with; owned by the caller.</param>
+    /// <param name="options">The endpoint, model and key; validated and copied now.</param>
+    /// <param name="timeProvider">The clock used to read HTTP-date <c>retry-after</c> values, or <see langword="null"/> for the system clock.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An option is missing or invalid, for example no API key for a non-loopback address.</exception>
+    public GrokChatProvider(HttpClient httpClient, GrokProviderOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = ChatCompletionsSettings.Create(new ChatCompletionsOptionValues
+        {
+            OptionsType = nameof(GrokProviderOptions),
+            Name = options.Name,
+            ProviderSystem = "xai",
+            BaseUrl = options.BaseUrl,
+            Model = options.Model,
+            ApiKey = options.ApiKey,
+            MaxOutputTokens = options.MaxOutputTokens,
+            ReasoningAccounting = ReasoningTokenAccounting.ExcludedFromCompletion,
+        });
+        _client = new ChatCompletionsClient(httpClient, settings, timeProvider);
+    }
+
+    /// <inheritdoc/>
+    public string Name => _client.Settings.ProviderName;
+
+    /// <summary>Gets what this provider talks to: system <c>xai</c>, the base address and the configured model.</summary>
+    public ChatProviderMetadata Metadata => _client.Settings.Metadata;
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences xAI accepts.</exception>
+    public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
+        _client.GetResponseAsync(request, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences xAI accepts.</exception>
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
+        _client.GetStreamingResponseAsync(request, cancellationToken);
+
+    /// <inheritdoc/>
+    public override string ToString() => _client.Settings.ToString();
+}

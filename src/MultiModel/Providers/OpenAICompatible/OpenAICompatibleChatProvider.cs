@@ -1,0 +1,66 @@
+using MultiModel.Providers.ChatCompletions;
+
+namespace MultiModel.Providers.OpenAICompatible;
+
+/// <summary>Talks to any OpenAI-compatible chat-completions server (<c>POST {BaseUrl}/chat/completions</c>).</summary>
+/// <remarks>
+/// <para>
+/// Thread-safe: one instance may serve any number of concurrent calls. The <see cref="HttpClient"/> is owned by the
+/// caller and never disposed here; retries, timeouts and circuit breaking belong to its handler pipeline.
+/// </para>
+/// <para>
+/// Model names are sent unchanged, so aggregator names such as <c>anthropic/claude-sonnet-4-5</c> work.
+/// <see cref="ChatUsage.OutputTokens"/> counts reasoning once: OpenAI's <c>completion_tokens</c> already includes it,
+/// and when <c>total_tokens</c> shows that the server (for example xAI behind an aggregator) left it out, it is added.
+/// </para>
+/// </remarks>
+public sealed class OpenAICompatibleChatProvider : IChatProvider
+{
+    private readonly ChatCompletionsClient _client;
+
+    /// <summary>Initializes a new instance of the <see cref="OpenAICompatibleChatProvider"/> class.</summary>
+    /// <param name="httpClient">The HTTP client to send requests with; owned by the caller.</param>
+    /// <param name="options">The endpoint, model, key and extra headers; validated and copied now.</param>
+    /// <param name="timeProvider">The clock used to read HTTP-date <c>retry-after</c> values, or <see langword="null"/> for the system clock.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is missing or invalid: no model or base address, no API key for a non-loopback address, or a reserved header.
+    /// </exception>
+    public OpenAICompatibleChatProvider(HttpClient httpClient, OpenAICompatibleProviderOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = ChatCompletionsSettings.Create(new ChatCompletionsOptionValues
+        {
+            OptionsType = nameof(OpenAICompatibleProviderOptions),
+            Name = options.Name,
+            ProviderSystem = options.ProviderSystem,
+            BaseUrl = options.BaseUrl,
+            Model = options.Model,
+            ApiKey = options.ApiKey,
+            Headers = options.Headers,
+            MaxOutputTokens = options.MaxOutputTokens,
+            ReasoningAccounting = ReasoningTokenAccounting.IncludedInCompletion,
+        });
+        _client = new ChatCompletionsClient(httpClient, settings, timeProvider);
+    }
+
+    /// <inheritdoc/>
+    public string Name => _client.Settings.ProviderName;
+
+    /// <summary>Gets what this provider talks to: the configured system, the base address and the configured model.</summary>
+    public ChatProviderMetadata Metadata => _client.Settings.Metadata;
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences of the OpenAI format.</exception>
+    public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
+        _client.GetResponseAsync(request, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences of the OpenAI format.</exception>
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
+        _client.GetStreamingResponseAsync(request, cancellationToken);
+
+    /// <inheritdoc/>
+    public override string ToString() => _client.Settings.ToString();
+}
