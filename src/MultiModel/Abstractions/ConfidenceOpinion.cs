@@ -31,6 +31,10 @@ public sealed class ConfidenceOpinion
     /// <summary>Gets a short explanation of the value, or <see langword="null"/>.</summary>
     public string? Reason { get; }
 
+    /// <summary>Gets the tokens the scorer itself consumed (for example a judge model's call), when it made a model call.</summary>
+    /// <value>The default value is <see langword="null"/> (the scorer made no model call).</value>
+    public ChatUsage? Usage { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Reason is null ? $"{Source}={Value:0.###}" : $"{Source}={Value:0.###} ({Reason})";
 }

@@ -1,0 +1,23 @@
+namespace MultiModel.Failover;
+
+/// <summary>Describes why a <see cref="FailoverChatClient"/> gave up.</summary>
+public enum ChatFailoverReason
+{
+    /// <summary>Every provider that was tried failed; none answered.</summary>
+    AllFailed,
+
+    /// <summary>Some providers answered, but no answer met the confidence threshold (see <see cref="ChatFailoverException.BestResponse"/>).</summary>
+    NoneMetThreshold,
+
+    /// <summary>Every provider was skipped (cooling down or circuit open); none was called.</summary>
+    AllSkipped,
+
+    /// <summary>A provider failed in a way that another provider would not fix (for example an invalid request), so no other provider was tried.</summary>
+    FailedFast,
+
+    /// <summary>A streamed answer failed after its first content reached the caller; see <see cref="ChatFailoverException.PartialText"/>.</summary>
+    FailedAfterContent,
+
+    /// <summary>A streamed answer was delivered in full but its confidence is below the threshold; see <see cref="ChatFailoverException.PartialText"/>.</summary>
+    BelowThresholdAfterContent,
+}

@@ -1,0 +1,174 @@
+using MultiModel.Confidence;
+
+namespace MultiModel.Failover;
+
+/// <summary>Configures a <see cref="FailoverChatClient"/>.</summary>
+/// <remarks>
+/// <para>
+/// Setters validate their values. The client copies the options (and the <see cref="Confidence"/> policy) when it is
+/// constructed; changing them afterwards does not affect it.
+/// </para>
+/// </remarks>
+public sealed class FailoverChatClientOptions
+{
+    /// <summary>The default <see cref="Name"/>.</summary>
+    public const string DefaultName = "failover";
+
+    private string _name = DefaultName;
+    private TimeSpan _attemptTimeout = TimeSpan.FromSeconds(10);
+    private int? _maxAttempts;
+    private TimeSpan? _hedgingDelay;
+    private int _headBufferLength;
+    private TimeSpan? _headBufferTime;
+    private ConfidencePolicy _confidence = new();
+    private IChatErrorClassifier _errorClassifier = DefaultChatErrorClassifier.Instance;
+
+    /// <summary>Gets or sets the name of the chain, used as its <see cref="IChatProvider.Name"/> when it is nested in another chain.</summary>
+    /// <value>The default value is <c>failover</c>.</value>
+    /// <exception cref="ArgumentException">The value is null or white space.</exception>
+    public string Name
+    {
+        get => _name;
+        set
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            _name = value;
+        }
+    }
+
+    /// <summary>Gets or sets how long one provider may take before the chain moves on (class <see cref="ChatErrorClass.Timeout"/>).</summary>
+    /// <value>The default value is 10 seconds. <see cref="Timeout.InfiniteTimeSpan"/> turns the timeout off.</value>
+    /// <remarks>
+    /// For <see cref="FailoverChatClient.GetResponseAsync"/> it bounds the provider's whole answer. When streaming it
+    /// bounds the wait for the first content (and the head buffer); after that it bounds the silence between two
+    /// updates. It is distinct from the caller's token, whose cancellation ends the whole call.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive and not infinite.</exception>
+    public TimeSpan AttemptTimeout
+    {
+        get => _attemptTimeout;
+        set
+        {
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The attempt timeout must be positive or infinite.");
+            }
+
+            _attemptTimeout = value;
+        }
+    }
+
+    /// <summary>Gets or sets the largest number of providers called per request (skipped providers do not count).</summary>
+    /// <value>The default value is <see langword="null"/> (no limit beyond the number of providers).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public int? MaxAttempts
+    {
+        get => _maxAttempts;
+        set
+        {
+            if (value is { } max)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max, nameof(value));
+            }
+
+            _maxAttempts = value;
+        }
+    }
+
+    /// <summary>Gets or sets the delay after which, if the current attempt has no answer yet (no first content when streaming), the next provider starts in parallel.</summary>
+    /// <value>The default value is <see langword="null"/> (no hedging).</value>
+    /// <remarks>
+    /// The first acceptable answer wins; the others are cancelled and reported with <see cref="ChatAttemptOutcome.Cancelled"/>.
+    /// Attempts started by hedging have <see cref="ChatAttempt.Hedged"/> set. Hedging spends tokens on answers that are thrown away.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan? HedgingDelay
+    {
+        get => _hedgingDelay;
+        set
+        {
+            if (value is { } delay && delay <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The hedging delay must be positive.");
+            }
+
+            _hedgingDelay = value;
+        }
+    }
+
+    /// <summary>Gets or sets how many characters of a streamed answer are held back so the confidence policy can judge the head before the caller sees it.</summary>
+    /// <value>The default value is 0 (no head buffer: content is released as soon as it arrives).</value>
+    /// <remarks>
+    /// The head is released when it reaches this length, when <see cref="HeadBufferTime"/> has passed since the first
+    /// content, or when the answer ends, whichever comes first. A head the policy rejects moves the chain to the next provider.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int HeadBufferLength
+    {
+        get => _headBufferLength;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _headBufferLength = value;
+        }
+    }
+
+    /// <summary>Gets or sets the longest time a streamed head is held back after its first content.</summary>
+    /// <value>The default value is <see langword="null"/> (only <see cref="HeadBufferLength"/> limits the head). Setting it alone buffers by time only.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan? HeadBufferTime
+    {
+        get => _headBufferTime;
+        set
+        {
+            if (value is { } time && time <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The head buffer time must be positive.");
+            }
+
+            _headBufferTime = value;
+        }
+    }
+
+    /// <summary>Gets or sets the policy that scores every answer and decides whether it is accepted.</summary>
+    /// <value>The default value is a <see cref="ConfidencePolicy"/> with threshold 0.85 and only the structural scorer.</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public ConfidencePolicy Confidence
+    {
+        get => _confidence;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _confidence = value;
+        }
+    }
+
+    /// <summary>Gets or sets what happens when no answer meets the confidence threshold.</summary>
+    /// <value>The default value is <see cref="BelowThresholdBehavior.Throw"/>.</value>
+    public BelowThresholdBehavior WhenNoneMeetsThreshold { get; set; }
+
+    /// <summary>Gets or sets the rule that classifies failures and decides between failing over and failing fast.</summary>
+    /// <value>The default value is <see cref="DefaultChatErrorClassifier.Instance"/>.</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public IChatErrorClassifier ErrorClassifier
+    {
+        get => _errorClassifier;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _errorClassifier = value;
+        }
+    }
+
+    /// <summary>Gets or sets the source of provider health used to skip providers that are cooling down or whose circuit is open.</summary>
+    /// <value>The default value is <see langword="null"/> (every provider is available).</value>
+    public IProviderHealthSource? HealthSource { get; set; }
+
+    /// <summary>Gets or sets a callback invoked once for every attempt when it ends (skipped, failed, answered or cancelled).</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    /// <remarks>
+    /// The callback runs on the call's own flow, one attempt at a time, before the call returns or throws. It must be
+    /// quick and must not throw: an exception from it ends the call.
+    /// </remarks>
+    public Action<ChatAttempt>? OnAttempt { get; set; }
+}
