@@ -9,7 +9,9 @@ namespace MultiModel.Testing;
 /// <para>
 /// Behaviours are immutable; the <c>With…</c> methods return modified copies. Each behaviour speaks the wire format
 /// of the endpoint it is queued on, and follows the request's <c>stream</c> flag: JSON for whole calls, SSE for
-/// streamed calls. Answers are split into deltas of about one token (a word with its leading space).
+/// streamed calls. Answers are split into deltas of about one token (a word with its leading space). As the real
+/// APIs do, an answer longer than the request's token limit (Anthropic <c>max_tokens</c>; xAI
+/// <c>max_completion_tokens</c> or <c>max_tokens</c>) is cut at the limit and ends with <c>max_tokens</c> / <c>length</c>.
 /// </para>
 /// </remarks>
 public sealed class EmulatorBehavior

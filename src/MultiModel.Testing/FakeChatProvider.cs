@@ -23,6 +23,7 @@ public sealed partial class FakeChatProvider : IChatProvider
     private readonly List<ChatRequest> _requests = [];
     private FakeChatStep _defaultStep = FakeChatStep.Answer("This is a fake answer.");
     private int _streamingCalls;
+    private ChatProviderMetadata? _metadata;
 
     /// <summary>Initializes a new instance of the <see cref="FakeChatProvider"/> class.</summary>
     /// <param name="name">The provider name reported in answers and failures.</param>
@@ -33,14 +34,18 @@ public sealed partial class FakeChatProvider : IChatProvider
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
         TimeProvider = timeProvider ?? TimeProvider.System;
-        Metadata = new ChatProviderMetadata("fake", endpoint: null, DefaultModelId);
     }
 
     /// <inheritdoc/>
     public string Name { get; }
 
     /// <inheritdoc/>
-    public ChatProviderMetadata Metadata { get; init; }
+    /// <value>The default value names the system <c>fake</c> with <see cref="DefaultModelId"/>.</value>
+    public ChatProviderMetadata Metadata
+    {
+        get => _metadata ?? new ChatProviderMetadata("fake", endpoint: null, DefaultModelId);
+        init => _metadata = value;
+    }
 
     /// <summary>Gets the model reported in answers when a request does not name one.</summary>
     /// <value>The default value is <c>fake-model</c>.</value>

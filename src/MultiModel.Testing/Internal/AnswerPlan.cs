@@ -5,10 +5,19 @@ namespace MultiModel.Testing.Internal;
 /// <summary>The answer the emulator is about to send: the text, its deltas, how it ends, and its token counts.</summary>
 internal sealed class AnswerPlan
 {
-    public AnswerPlan(string text, EmulatorFinish finish, double logprobProbability)
+    public AnswerPlan(string text, EmulatorFinish finish, double logprobProbability, int? maxTokens = null)
     {
+        var pieces = Split(text);
+        if (maxTokens is { } limit && limit >= 0 && pieces.Count > limit)
+        {
+            // Like the real APIs: the answer stops at the caller's token limit and says so.
+            pieces.RemoveRange(limit, pieces.Count - limit);
+            text = string.Concat(pieces);
+            finish = finish == EmulatorFinish.Refusal ? finish : EmulatorFinish.Length;
+        }
+
         Text = text;
-        Pieces = Split(text);
+        Pieces = pieces;
         Finish = finish;
         LogprobProbability = logprobProbability;
     }

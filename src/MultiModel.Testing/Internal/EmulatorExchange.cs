@@ -37,5 +37,10 @@ internal sealed class EmulatorExchange
     public bool IncludeUsage =>
         Body.TryGetProperty("stream_options", out var options) && WireJson.GetBool(options, "include_usage");
 
+    /// <summary>Gets the caller's output token limit: Anthropic <c>max_tokens</c>; xAI <c>max_completion_tokens</c> or <c>max_tokens</c>.</summary>
+    public int? MaxTokens => Kind == EmulatedProviderKind.Anthropic
+        ? WireJson.GetInt(Body, "max_tokens")
+        : WireJson.GetInt(Body, "max_completion_tokens") ?? WireJson.GetInt(Body, "max_tokens");
+
     public HttpResponse Response => Context.Response;
 }

@@ -43,7 +43,7 @@ internal static class EmulatorResponder
                 exchange.Response.ContentLength = 0;
                 return true;
             default:
-                var plan = new AnswerPlan(behavior.Text ?? exchange.DefaultAnswer, behavior.Finish, behavior.LogprobProbability ?? DefaultLogprobProbability);
+                var plan = new AnswerPlan(behavior.Text ?? exchange.DefaultAnswer, behavior.Finish, behavior.LogprobProbability ?? DefaultLogprobProbability, exchange.MaxTokens);
                 if (exchange.Stream)
                 {
                     await StreamAsync(exchange, dialect, behavior, plan).ConfigureAwait(false);

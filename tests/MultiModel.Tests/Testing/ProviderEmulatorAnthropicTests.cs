@@ -150,4 +150,19 @@ public class ProviderEmulatorAnthropicTests
         Assert.That(recorded.ToString(), Does.Not.Contain(emulator.Anthropic.ApiKey));
         Assert.That(string.Join(" ", recorded.Headers.Values), Does.Not.Contain(emulator.Anthropic.ApiKey));
     }
+
+    [Test]
+    public async Task Messages_AnswerLongerThanMaxTokens_IsCutWithMaxTokensStop()
+    {
+        await using var emulator = await ProviderEmulator.StartAsync();
+        emulator.Anthropic.Default = EmulatorBehavior.CannedAnswer(50);
+        using var client = new HttpClient();
+        const string Body = """{"model":"claude-haiku-4-5","max_tokens":3,"messages":[{"role":"user","content":"Tell me a story."}]}""";
+
+        var (_, json) = await SendJsonAsync(client, Anthropic(emulator, Body));
+
+        Assert.That(json.GetProperty("content")[0].GetProperty("text").GetString(), Is.EqualTo("The quick answer"));
+        Assert.That(json.GetProperty("stop_reason").GetString(), Is.EqualTo("max_tokens"));
+        Assert.That(json.GetProperty("usage").GetProperty("output_tokens").GetInt32(), Is.EqualTo(3));
+    }
 }

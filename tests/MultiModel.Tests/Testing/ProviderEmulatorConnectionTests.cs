@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.Logging;
 using MultiModel.Testing;
 using static MultiModel.Tests.Testing.EmulatorCalls;
 
@@ -179,5 +181,40 @@ public class ProviderEmulatorConnectionTests
             await using var emulator = await ProviderEmulator.StartAsync();
             await emulator.WaitUntilAsync(e => e.RequestCount > 0, TimeSpan.FromMilliseconds(50));
         }, Throws.InstanceOf<TimeoutException>());
+    }
+
+    [Test]
+    public async Task Options_LoggerFactory_ReceivesServerLogs()
+    {
+        var sink = new CategorySink();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(sink).SetMinimumLevel(LogLevel.Debug));
+        await using var emulator = await ProviderEmulator.StartAsync(new ProviderEmulatorOptions { LoggerFactory = loggerFactory });
+        using var client = new HttpClient();
+
+        await SendJsonAsync(client, Anthropic(emulator));
+
+        Assert.That(sink.Categories.Keys, Has.Some.StartsWith("Microsoft.AspNetCore.Server.Kestrel"));
+    }
+
+    private sealed class CategorySink : ILoggerProvider
+    {
+        public ConcurrentDictionary<string, bool> Categories { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new CategoryLogger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class CategoryLogger(CategorySink sink, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                sink.Categories[category] = true;
+        }
     }
 }

@@ -166,4 +166,19 @@ public class ProviderEmulatorXaiTests
 
         Assert.That(json.ToString(), Does.Not.Contain("logprob"));
     }
+
+    [Test]
+    public async Task ChatCompletions_AnswerLongerThanMaxCompletionTokens_IsCutWithLength()
+    {
+        await using var emulator = await ProviderEmulator.StartAsync();
+        emulator.Xai.Default = EmulatorBehavior.CannedAnswer(50);
+        using var client = new HttpClient();
+        const string Body = """{"model":"grok-4","max_completion_tokens":2,"messages":[{"role":"user","content":"Tell me a story."}],"stream":true}""";
+
+        var (_, events) = await SendStreamAsync(client, Xai(emulator, Body));
+
+        var chunks = events.SkipLast(1).Select(Json).ToList();
+        Assert.That(chunks, Has.Count.EqualTo(3));
+        Assert.That(chunks[2].GetProperty("choices")[0].GetProperty("finish_reason").GetString(), Is.EqualTo("length"));
+    }
 }
