@@ -1,0 +1,16 @@
+namespace MultiModel.Testing.Internal;
+
+/// <summary>What an <see cref="EmulatorBehavior"/> does with a request.</summary>
+internal enum EmulatorBehaviorKind
+{
+    Answer,
+    Status,
+    Overloaded,
+    ContextTooLong,
+    Hang,
+    ConnectionReset,
+    StreamCut,
+    StreamError,
+    MalformedJson,
+    EmptyBody,
+}
