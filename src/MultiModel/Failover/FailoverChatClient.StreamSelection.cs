@@ -95,7 +95,7 @@ public sealed partial class FailoverChatClient
                     continue;
                 }
 
-                if (_settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.ReturnBest
+                if (call.Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.ReturnBest
                     && running.Count == 0 && bestHeld is null && !call.HasFurtherCandidate())
                 {
                     // The last candidate: release its head although it was rejected; the final update is flagged.
@@ -113,7 +113,7 @@ public sealed partial class FailoverChatClient
             throw;
         }
 
-        if (_settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.ReturnBest && bestHeld is not null)
+        if (call.Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.ReturnBest && bestHeld is not null)
         {
             bestHeld.IsReplay = true;
             return bestHeld;
@@ -138,14 +138,14 @@ public sealed partial class FailoverChatClient
         }
     }
 
-    private (StreamHead Head, Task Task) StartHead(FailoverCall call, ProviderAttempt attempt)
+    private static (StreamHead Head, Task Task) StartHead(FailoverCall call, ProviderAttempt attempt)
     {
         var head = new StreamHead(attempt);
         return (head, ReadHeadAsync(call, head));
     }
 
     /// <summary>Reads a stream up to its first content (and the head buffer), then scores what is complete or buffered; never throws.</summary>
-    private async Task ReadHeadAsync(FailoverCall call, StreamHead head)
+    private static async Task ReadHeadAsync(FailoverCall call, StreamHead head)
     {
         var attempt = head.Attempt;
         try
@@ -161,9 +161,9 @@ public sealed partial class FailoverChatClient
                 head.Add(head.Enumerator.Current);
             }
 
-            if (_settings.HasHeadBuffer)
+            if (call.Settings.HasHeadBuffer)
             {
-                await BufferHeadAsync(head).ConfigureAwait(false);
+                await BufferHeadAsync(call.Settings, head).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
@@ -178,11 +178,11 @@ public sealed partial class FailoverChatClient
             {
                 attempt.StopTimer();
                 head.Duration = attempt.Elapsed;
-                head.Score = await _settings.Confidence.ScoreAsync(head.Answer.ToContext(call.Request, partial: false), attempt.ScoringToken).ConfigureAwait(false);
+                head.Score = await call.Settings.Confidence.ScoreAsync(head.Answer.ToContext(call.Request, partial: false), attempt.ScoringToken).ConfigureAwait(false);
             }
-            else if (_settings.HasHeadBuffer)
+            else if (call.Settings.HasHeadBuffer)
             {
-                head.Score = await _settings.Confidence.ScoreAsync(head.Answer.ToContext(call.Request, partial: true), attempt.ScoringToken).ConfigureAwait(false);
+                head.Score = await call.Settings.Confidence.ScoreAsync(head.Answer.ToContext(call.Request, partial: true), attempt.ScoringToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
@@ -193,12 +193,12 @@ public sealed partial class FailoverChatClient
     }
 
     /// <summary>Keeps reading until the head is long enough, old enough, or complete; a move cut short by the time limit stays pending.</summary>
-    private async Task BufferHeadAsync(StreamHead head)
+    private static async Task BufferHeadAsync(FailoverSettings settings, StreamHead head)
     {
         var attempt = head.Attempt;
         var enumerator = head.Enumerator!;
-        var deadline = _settings.HeadBufferTime is { } time ? head.TimeToFirstContent + time : null;
-        while (!head.IsComplete && (_settings.HeadBufferLength == 0 || head.Answer.TextLength < _settings.HeadBufferLength))
+        var deadline = settings.HeadBufferTime is { } time ? head.TimeToFirstContent + time : null;
+        while (!head.IsComplete && (settings.HeadBufferLength == 0 || head.Answer.TextLength < settings.HeadBufferLength))
         {
             var move = enumerator.MoveNextAsync().AsTask();
             if (deadline is { } due && !move.IsCompleted)
@@ -207,7 +207,7 @@ public sealed partial class FailoverChatClient
                 if (remaining > TimeSpan.Zero)
                 {
                     using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(attempt.ScoringToken);
-                    await Task.WhenAny(move, Task.Delay(remaining, _settings.TimeProvider, delayCancel.Token)).ConfigureAwait(false);
+                    await Task.WhenAny(move, Task.Delay(remaining, settings.TimeProvider, delayCancel.Token)).ConfigureAwait(false);
                     await delayCancel.CancelAsync().ConfigureAwait(false);
                 }
 

@@ -88,7 +88,7 @@ public sealed partial class FailoverChatClient
 
                 attempt.StopTimer();
                 duration = attempt.Elapsed;
-                score = await _settings.Confidence.ScoreAsync(answer.ToContext(request, partial: false), attempt.ScoringToken).ConfigureAwait(false);
+                score = await call.Settings.Confidence.ScoreAsync(answer.ToContext(request, partial: false), attempt.ScoringToken).ConfigureAwait(false);
             }
 
             if (!recorded)
@@ -97,7 +97,7 @@ public sealed partial class FailoverChatClient
                 call.RecordAnswer(attempt, score, answer.Usage, answer.ModelId, duration, winner.TimeToFirstContent);
             }
 
-            if (!score.MeetsThreshold && _settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.Throw)
+            if (!score.MeetsThreshold && call.Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.Throw)
             {
                 call.OfferBest(answer.ToResponse(score));
                 throw call.CreateException(ChatFailoverReason.BelowThresholdAfterContent, answer.Text);

@@ -36,7 +36,7 @@ namespace MultiModel.Failover;
 /// </remarks>
 public sealed partial class FailoverChatClient : IChatProvider
 {
-    private readonly FailoverSettings _settings;
+    private volatile FailoverSettings _settings;
 
     /// <summary>Initializes a new instance of the <see cref="FailoverChatClient"/> class.</summary>
     /// <param name="providers">The providers, in the order to try them. The sequence is copied.</param>
@@ -45,6 +45,19 @@ public sealed partial class FailoverChatClient : IChatProvider
     /// <exception cref="ArgumentNullException"><paramref name="providers"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="providers"/> is empty, holds a <see langword="null"/> element, or holds two providers with the same name.</exception>
     public FailoverChatClient(IEnumerable<IChatProvider> providers, FailoverChatClientOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        _settings = CreateSettings(providers, options, timeProvider ?? TimeProvider.System);
+    }
+
+    /// <inheritdoc/>
+    public string Name => _settings.Name;
+
+    /// <summary>Replaces the providers and options for calls that start from now on; calls under way keep theirs.</summary>
+    /// <remarks>Used by dependency injection to apply reloaded configuration (order, threshold) without a restart.</remarks>
+    internal void Reconfigure(IEnumerable<IChatProvider> providers, FailoverChatClientOptions options) =>
+        _settings = CreateSettings(providers, options, _settings.TimeProvider);
+
+    private static FailoverSettings CreateSettings(IEnumerable<IChatProvider> providers, FailoverChatClientOptions? options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(providers);
         IChatProvider[] snapshot = [.. providers];
@@ -63,11 +76,8 @@ public sealed partial class FailoverChatClient : IChatProvider
             }
         }
 
-        _settings = new FailoverSettings(snapshot, options ?? new FailoverChatClientOptions(), timeProvider ?? TimeProvider.System);
+        return new FailoverSettings(snapshot, options ?? new FailoverChatClientOptions(), timeProvider);
     }
-
-    /// <inheritdoc/>
-    public string Name => _settings.Name;
 
     /// <summary>Gets the providers of the chain, in the order they are tried.</summary>
     public IReadOnlyList<IChatProvider> Providers => _settings.Providers;
@@ -206,7 +216,7 @@ public sealed partial class FailoverChatClient : IChatProvider
         return Verdict.Continue;
     }
 
-    private async Task<AttemptResult> RunAttemptAsync(FailoverCall call, ProviderAttempt attempt)
+    private static async Task<AttemptResult> RunAttemptAsync(FailoverCall call, ProviderAttempt attempt)
     {
         ChatResponse response;
         TimeSpan duration;
@@ -224,7 +234,7 @@ public sealed partial class FailoverChatClient : IChatProvider
         try
         {
             var context = ConfidenceContext.FromResponse(call.Request, response);
-            var score = await _settings.Confidence.ScoreAsync(context, attempt.ScoringToken).ConfigureAwait(false);
+            var score = await call.Settings.Confidence.ScoreAsync(context, attempt.ScoringToken).ConfigureAwait(false);
             return new AttemptResult { Response = FailoverResults.Complete(response, score, []), Duration = duration };
         }
         catch (Exception ex)
@@ -235,7 +245,7 @@ public sealed partial class FailoverChatClient : IChatProvider
 
     private Task? StartHedgeTimer(FailoverCall call, TimeSpan lastStart, CancellationToken cancellationToken)
     {
-        if (_settings.HedgingDelay is not { } delay || !call.HasFurtherCandidate())
+        if (call.Settings.HedgingDelay is not { } delay || !call.HasFurtherCandidate())
         {
             return null;
         }
@@ -243,7 +253,7 @@ public sealed partial class FailoverChatClient : IChatProvider
         var remaining = delay - (Now() - lastStart);
         return remaining <= TimeSpan.Zero
             ? Task.CompletedTask
-            : Task.Delay(remaining, _settings.TimeProvider, cancellationToken).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            : Task.Delay(remaining, call.Settings.TimeProvider, cancellationToken).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private TimeSpan Now() => TimeSpan.FromTicks(_settings.TimeProvider.GetUtcNow().UtcTicks);
