@@ -8,6 +8,7 @@ internal sealed class ProviderHealthRecord
 {
     private readonly TimeProvider _timeProvider;
     private long _cooldownUntilUtcTicks;
+    private long _circuitOpenUntilUtcTicks;
 
     public ProviderHealthRecord(string providerName, TimeProvider timeProvider)
     {
@@ -55,6 +56,17 @@ internal sealed class ProviderHealthRecord
         while (Interlocked.CompareExchange(ref _cooldownUntilUtcTicks, until.UtcTicks, current) != current);
 
         CooldownStarted?.Invoke(this, until);
+    }
+
+    /// <summary>Gets when the open circuit lets a probe through (the breaker moves to half-open only when called after that).</summary>
+    public DateTimeOffset? CircuitOpenUntil =>
+        CircuitState is CircuitState.Open ? new DateTimeOffset(Interlocked.Read(ref _circuitOpenUntilUtcTicks), TimeSpan.Zero) : null;
+
+    internal void OnCircuitOpened(TimeSpan breakDuration)
+    {
+        var until = breakDuration == TimeSpan.MaxValue ? DateTimeOffset.MaxValue : _timeProvider.GetUtcNow() + breakDuration;
+        Interlocked.Exchange(ref _circuitOpenUntilUtcTicks, until.UtcTicks);
+        CircuitStateChanged?.Invoke(this, CircuitState.Open);
     }
 
     internal void OnCircuitStateChanged(CircuitState state) => CircuitStateChanged?.Invoke(this, state);

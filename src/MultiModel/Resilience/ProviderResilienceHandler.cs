@@ -16,10 +16,17 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly string _providerName;
 
-    public ProviderResilienceHandler(string providerName, ProviderResilienceOptions options, ProviderHealthRecord health, TimeProvider timeProvider)
+    /// <summary>Initializes a handler over a pipeline that outlives it (handlers rotate; circuit state must not).</summary>
+    public ProviderResilienceHandler(string providerName, ResiliencePipeline<HttpResponseMessage> pipeline)
     {
         _providerName = providerName;
-        _pipeline = Build(options, health, timeProvider);
+        _pipeline = pipeline;
+    }
+
+    /// <summary>Initializes a handler with a pipeline of its own.</summary>
+    public ProviderResilienceHandler(string providerName, ProviderResilienceOptions options, ProviderHealthRecord health, TimeProvider timeProvider)
+        : this(providerName, Build(options, health, timeProvider))
+    {
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -71,7 +78,8 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
         _ => exception,
     };
 
-    private static ResiliencePipeline<HttpResponseMessage> Build(ProviderResilienceOptions options, ProviderHealthRecord health, TimeProvider timeProvider)
+    /// <summary>Builds the pipeline for one provider: retry, circuit breaker, attempt timeout.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(ProviderResilienceOptions options, ProviderHealthRecord health, TimeProvider timeProvider)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         var retry = options.Retry;
@@ -107,9 +115,9 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
                 BreakDuration = breaker.BreakDuration,
                 StateProvider = health.CircuitStateProvider,
                 ShouldHandle = args => new ValueTask<bool>(IsTransientFailure(args.Outcome, args.Context)),
-                OnOpened = _ =>
+                OnOpened = args =>
                 {
-                    health.OnCircuitStateChanged(CircuitState.Open);
+                    health.OnCircuitOpened(args.BreakDuration);
                     return default;
                 },
                 OnHalfOpened = _ =>
