@@ -12,11 +12,13 @@ internal sealed class MultiModelHttpClientConfigurator : IConfigureNamedOptions<
 {
     private readonly IOptionsMonitor<MultiModelOptions> _options;
     private readonly ProviderHealthRegistry _health;
+    private readonly TimeProvider _timeProvider;
 
-    public MultiModelHttpClientConfigurator(IOptionsMonitor<MultiModelOptions> options, ProviderHealthRegistry health)
+    public MultiModelHttpClientConfigurator(IOptionsMonitor<MultiModelOptions> options, ProviderHealthRegistry health, TimeProvider timeProvider)
     {
         _options = options;
         _health = health;
+        _timeProvider = timeProvider;
     }
 
     public void Configure(HttpClientFactoryOptions options)
@@ -40,7 +42,8 @@ internal sealed class MultiModelHttpClientConfigurator : IConfigureNamedOptions<
             var resilience = _options.CurrentValue.Providers.TryGetValue(providerName, out var provider) ? provider.Resilience : new ProviderResilienceOptions();
             if (resilience.Enabled)
             {
-                builder.AdditionalHandlers.Insert(0, new ProviderResilienceHandler(providerName, _health.GetPipeline(providerName, resilience)));
+                builder.AdditionalHandlers.Insert(0, new ProviderResilienceHandler(
+                    providerName, _health.GetPipeline(providerName, resilience), resilience, _health.GetRecord(providerName), _timeProvider));
             }
         });
     }

@@ -15,17 +15,23 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
 {
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly string _providerName;
+    private readonly ProviderHealthRecord _health;
+    private readonly TimeSpan _maxRetryAfter;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>Initializes a handler over a pipeline that outlives it (handlers rotate; circuit state must not).</summary>
-    public ProviderResilienceHandler(string providerName, ResiliencePipeline<HttpResponseMessage> pipeline)
+    public ProviderResilienceHandler(string providerName, ResiliencePipeline<HttpResponseMessage> pipeline, ProviderResilienceOptions options, ProviderHealthRecord health, TimeProvider timeProvider)
     {
         _providerName = providerName;
         _pipeline = pipeline;
+        _health = health;
+        _maxRetryAfter = options.Retry.MaxRetryAfter;
+        _timeProvider = timeProvider;
     }
 
     /// <summary>Initializes a handler with a pipeline of its own.</summary>
     public ProviderResilienceHandler(string providerName, ProviderResilienceOptions options, ProviderHealthRecord health, TimeProvider timeProvider)
-        : this(providerName, Build(options, health, timeProvider))
+        : this(providerName, Build(options, health, timeProvider), options, health, timeProvider)
     {
     }
 
@@ -55,7 +61,15 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
                 throw Translate(exception, cancellationToken);
             }
 
-            return outcome.Result!;
+            var response = outcome.Result!;
+            if (IsTransientStatus((int)response.StatusCode)
+                && RetryAfterParser.Parse(response.Headers, _timeProvider.GetUtcNow()) is { } delay && delay > _maxRetryAfter)
+            {
+                // Too long to sleep: hand the answer back and let failover chains skip this provider until then.
+                _health.StartCooldown(delay);
+            }
+
+            return response;
         }
         finally
         {
@@ -93,7 +107,7 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
                 MaxDelay = retry.MaxDelay,
                 BackoffType = retry.BackoffType,
                 UseJitter = retry.UseJitter,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, retry, health, timeProvider)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, retry, timeProvider)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(ServerDelay(args.Outcome, timeProvider)),
                 OnRetry = args =>
                 {
@@ -137,7 +151,7 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
         return builder.Build();
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ProviderRetryOptions retry, ProviderHealthRecord health, TimeProvider timeProvider)
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ProviderRetryOptions retry, TimeProvider timeProvider)
     {
         if (outcome.Result is { } response)
         {
@@ -147,14 +161,8 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
                 return false;
             }
 
-            if (RetryAfterParser.Parse(response.Headers, timeProvider.GetUtcNow()) is { } delay && delay > retry.MaxRetryAfter)
-            {
-                // Too long to sleep: hand the answer back and let failover chains skip this provider until then.
-                health.StartCooldown(delay);
-                return false;
-            }
-
-            return true;
+            // A wait longer than the cap is not slept; the handler turns it into a cooldown.
+            return RetryAfterParser.Parse(response.Headers, timeProvider.GetUtcNow()) is not { } delay || delay <= retry.MaxRetryAfter;
         }
 
         return IsTransientFailure(outcome, context);

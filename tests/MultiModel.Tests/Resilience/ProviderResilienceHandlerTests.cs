@@ -103,6 +103,19 @@ public class ProviderResilienceHandlerTests
     }
 
     [Test]
+    public async Task SendAsync_RetriesDisabledAndLongRetryAfter_StillStartsCooldown()
+    {
+        using var sut = CreateSut(o => o.Retry.MaxRetryAttempts = 0);
+        var request = sut.Mock.When(HttpMethod.Post, Url);
+        request.Respond(() => Task.FromResult(Status(529, ("retry-after", "90"))));
+        var start = sut.Time.GetUtcNow();
+
+        using var response = await sut.Client.PostAsync(Url, new StringContent("{}"));
+
+        Assert.That(sut.Health.CooldownUntil, Is.EqualTo(start + TimeSpan.FromSeconds(90)));
+    }
+
+    [Test]
     public async Task SendAsync_ShouldRetryFalse_DoesNotRetry()
     {
         using var sut = CreateSut();
