@@ -14,10 +14,8 @@ namespace MultiModel.Providers.Grok;
 /// A wrong API key comes back from xAI as HTTP 400 with an "Incorrect API key" message.
 /// </para>
 /// </remarks>
-public sealed class GrokChatProvider : IChatProvider
+public sealed class GrokChatProvider : ChatCompletionsChatProvider
 {
-    private readonly ChatCompletionsClient _client;
-
     /// <summary>Initializes a new instance of the <see cref="GrokChatProvider"/> class.</summary>
     /// <param name="httpClient">The HTTP client to send requests with; owned by the caller.</param>
     /// <param name="options">The endpoint, model and key; validated and copied now.</param>
@@ -25,10 +23,14 @@ public sealed class GrokChatProvider : IChatProvider
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An option is missing or invalid, for example no API key for a non-loopback address.</exception>
     public GrokChatProvider(HttpClient httpClient, GrokProviderOptions options, TimeProvider? timeProvider = null)
+        : base(httpClient, Describe(options), timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
+    }
+
+    private static ChatCompletionsOptionValues Describe(GrokProviderOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = ChatCompletionsSettings.Create(new ChatCompletionsOptionValues
+        return new ChatCompletionsOptionValues
         {
             OptionsType = nameof(GrokProviderOptions),
             Name = options.Name,
@@ -38,26 +40,6 @@ public sealed class GrokChatProvider : IChatProvider
             ApiKey = options.ApiKey,
             MaxOutputTokens = options.MaxOutputTokens,
             ReasoningAccounting = ReasoningTokenAccounting.ExcludedFromCompletion,
-        });
-        _client = new ChatCompletionsClient(httpClient, settings, timeProvider);
+        };
     }
-
-    /// <inheritdoc/>
-    public string Name => _client.Settings.ProviderName;
-
-    /// <summary>Gets what this provider talks to: system <c>xai</c>, the base address and the configured model.</summary>
-    public ChatProviderMetadata Metadata => _client.Settings.Metadata;
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences xAI accepts.</exception>
-    public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
-        _client.GetResponseAsync(request, cancellationToken);
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences xAI accepts.</exception>
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
-        _client.GetStreamingResponseAsync(request, cancellationToken);
-
-    /// <inheritdoc/>
-    public override string ToString() => _client.Settings.ToString();
 }

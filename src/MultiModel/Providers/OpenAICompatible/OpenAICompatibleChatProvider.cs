@@ -14,10 +14,8 @@ namespace MultiModel.Providers.OpenAICompatible;
 /// and when <c>total_tokens</c> shows that the server (for example xAI behind an aggregator) left it out, it is added.
 /// </para>
 /// </remarks>
-public sealed class OpenAICompatibleChatProvider : IChatProvider
+public sealed class OpenAICompatibleChatProvider : ChatCompletionsChatProvider
 {
-    private readonly ChatCompletionsClient _client;
-
     /// <summary>Initializes a new instance of the <see cref="OpenAICompatibleChatProvider"/> class.</summary>
     /// <param name="httpClient">The HTTP client to send requests with; owned by the caller.</param>
     /// <param name="options">The endpoint, model, key and extra headers; validated and copied now.</param>
@@ -27,10 +25,14 @@ public sealed class OpenAICompatibleChatProvider : IChatProvider
     /// An option is missing or invalid: no model or base address, no API key for a non-loopback address, or a reserved header.
     /// </exception>
     public OpenAICompatibleChatProvider(HttpClient httpClient, OpenAICompatibleProviderOptions options, TimeProvider? timeProvider = null)
+        : base(httpClient, Describe(options), timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
+    }
+
+    private static ChatCompletionsOptionValues Describe(OpenAICompatibleProviderOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = ChatCompletionsSettings.Create(new ChatCompletionsOptionValues
+        return new ChatCompletionsOptionValues
         {
             OptionsType = nameof(OpenAICompatibleProviderOptions),
             Name = options.Name,
@@ -41,26 +43,6 @@ public sealed class OpenAICompatibleChatProvider : IChatProvider
             Headers = options.Headers,
             MaxOutputTokens = options.MaxOutputTokens,
             ReasoningAccounting = ReasoningTokenAccounting.IncludedInCompletion,
-        });
-        _client = new ChatCompletionsClient(httpClient, settings, timeProvider);
+        };
     }
-
-    /// <inheritdoc/>
-    public string Name => _client.Settings.ProviderName;
-
-    /// <summary>Gets what this provider talks to: the configured system, the base address and the configured model.</summary>
-    public ChatProviderMetadata Metadata => _client.Settings.Metadata;
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences of the OpenAI format.</exception>
-    public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
-        _client.GetResponseAsync(request, cancellationToken);
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences of the OpenAI format.</exception>
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
-        _client.GetStreamingResponseAsync(request, cancellationToken);
-
-    /// <inheritdoc/>
-    public override string ToString() => _client.Settings.ToString();
 }

@@ -1,0 +1,39 @@
+namespace MultiModel.Providers.ChatCompletions;
+
+/// <summary>Provides the one implementation of the OpenAI-style chat-completions format behind the Grok and OpenAI-compatible providers.</summary>
+/// <remarks>
+/// <para>
+/// Thread-safe: one instance may serve any number of concurrent calls. The <see cref="HttpClient"/> is owned by the
+/// caller and never disposed here; retries, timeouts and circuit breaking belong to its handler pipeline. Only this
+/// library derives from this class; the derived providers differ in their defaults alone.
+/// </para>
+/// </remarks>
+public abstract class ChatCompletionsChatProvider : IChatProvider
+{
+    private readonly ChatCompletionsClient _client;
+
+    private protected ChatCompletionsChatProvider(HttpClient httpClient, ChatCompletionsOptionValues values, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _client = new ChatCompletionsClient(httpClient, ChatCompletionsSettings.Create(values), timeProvider);
+    }
+
+    /// <inheritdoc/>
+    public string Name => _client.Settings.ProviderName;
+
+    /// <summary>Gets what this provider talks to: its system (for example <c>xai</c>), the base address and the configured model.</summary>
+    public ChatProviderMetadata Metadata => _client.Settings.Metadata;
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences the format accepts.</exception>
+    public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
+        _client.GetResponseAsync(request, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences the format accepts.</exception>
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
+        _client.GetStreamingResponseAsync(request, cancellationToken);
+
+    /// <inheritdoc/>
+    public override string ToString() => _client.Settings.ToString();
+}
