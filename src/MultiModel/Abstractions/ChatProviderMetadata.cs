@@ -26,5 +26,5 @@ public sealed class ChatProviderMetadata
     public string? DefaultModelId { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{ProviderSystem} {Endpoint} {DefaultModelId}".Trim();
+    public override string ToString() => $"{ProviderSystem} {(Endpoint is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? Endpoint.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped) : Endpoint)} {DefaultModelId}".Trim();
 }

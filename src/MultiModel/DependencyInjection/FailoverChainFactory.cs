@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MultiModel.Confidence;
 using MultiModel.Failover;
@@ -103,6 +106,9 @@ internal sealed class FailoverChainFactory : IDisposable
             Confidence = new ConfidencePolicy { Threshold = options.Confidence.Threshold },
             WhenNoneMeetsThreshold = options.Confidence.WhenNoneMeetsThreshold,
             HealthSource = _health,
+            LoggerFactory = _services.GetService<ILoggerFactory>(),
+            MeterFactory = _services.GetService<IMeterFactory>(),
+            EnableSensitiveData = _options.Get(Options.DefaultName).Telemetry.EnableSensitiveData,
         };
 
         foreach (var hook in _registrations.GetChainHooks(optionsName))

@@ -26,6 +26,9 @@ public sealed class MultiModelOptions
     /// <summary>Gets or sets how the chain moves between providers.</summary>
     public MultiModelFailoverOptions Failover { get; set; } = new();
 
+    /// <summary>Gets or sets what telemetry may record; read from the unnamed registration for every chain.</summary>
+    public MultiModelTelemetryOptions Telemetry { get; set; } = new();
+
     /// <inheritdoc/>
     public override string ToString() => $"Order=[{string.Join(", ", Order)}], Providers=[{string.Join(", ", Providers.Keys)}]";
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MultiModel.Resilience;
+using MultiModel.Internal;
 
 namespace MultiModel.DependencyInjection;
 
@@ -46,5 +47,5 @@ public sealed class MultiModelProviderOptions
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"Kind={Kind}, Model={Model}, BaseUrl={BaseUrl}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}";
+        $"Kind={Kind}, Model={Model}, BaseUrl={ErrorText.Address(BaseUrl)}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}";
 }

@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MultiModel;
 using MultiModel.DependencyInjection;
+using MultiModel.Diagnostics;
 using MultiModel.Failover;
 using MultiModel.Resilience;
 
@@ -74,7 +77,12 @@ public static class MultiModelServiceCollectionExtensions
         services.AddHttpClient();
         services.TryAddSingleton(TimeProvider.System);
         ProviderRegistrations.GetOrAdd(services);
-        services.TryAddSingleton(static sp => new ProviderHealthRegistry(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp =>
+        {
+            var registry = new ProviderHealthRegistry(sp.GetRequiredService<TimeProvider>());
+            ProviderHealthTelemetry.Observe(registry, sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>());
+            return registry;
+        });
         services.TryAddSingleton<ChatProviderRegistry>();
         services.TryAddSingleton<FailoverChainFactory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MultiModelOptions>, MultiModelOptionsValidator>());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http;
+using MultiModel.Diagnostics;
 
 namespace MultiModel.Failover;
 
@@ -16,12 +17,16 @@ internal sealed class FailoverCall
     private Exception? _lastFailure;
     private ChatErrorClass _lastFailureClass;
 
-    public FailoverCall(FailoverSettings settings, ChatRequest request, CancellationToken callerToken)
+    public FailoverCall(FailoverSettings settings, ChatRequest request, CancellationToken callerToken, bool streaming = false)
     {
         Settings = settings;
         Request = request;
         CallerToken = callerToken;
+        Telemetry = new CallTelemetry(settings.Telemetry, settings.TimeProvider, request, streaming);
     }
+
+    /// <summary>Gets the call's telemetry: the parent span, attempt spans, logs and metrics.</summary>
+    public CallTelemetry Telemetry { get; }
 
     public FailoverSettings Settings { get; }
 
@@ -48,12 +53,16 @@ internal sealed class FailoverCall
             var skipReason = AttemptLimitReached ? MaxAttemptsSkipReason : GetSkipReason(provider);
             if (skipReason is not null)
             {
+                Telemetry.Skipped(index, provider, skipReason);
                 Record(new ChatAttempt { Index = index, ProviderName = provider.Name, Outcome = ChatAttemptOutcome.Skipped, SkipReason = skipReason });
                 continue;
             }
 
             _started++;
-            return new ProviderAttempt(index, provider, hedged, Settings, CallerToken);
+            return new ProviderAttempt(index, provider, hedged, Settings, CallerToken)
+            {
+                Telemetry = Telemetry.AttemptStarted(index, provider, Request, hedged),
+            };
         }
 
         return null;
@@ -91,6 +100,7 @@ internal sealed class FailoverCall
         _lastFailure = failure;
         _lastFailureClass = decision.ErrorClass;
         var (status, errorType) = Describe(failure);
+        Telemetry.AttemptFailed(attempt.Telemetry, failure, decision, status, errorType, attempt.Elapsed);
         Record(new ChatAttempt
         {
             Index = attempt.Index,
@@ -106,28 +116,36 @@ internal sealed class FailoverCall
         });
     }
 
-    public void RecordCancelled(ProviderAttempt attempt, TimeSpan? timeToFirstContent = null) => Record(new ChatAttempt
+    public void RecordCancelled(ProviderAttempt attempt, TimeSpan? timeToFirstContent = null)
     {
-        Index = attempt.Index,
-        ProviderName = attempt.Provider.Name,
-        Outcome = ChatAttemptOutcome.Cancelled,
-        Duration = attempt.Elapsed,
-        TimeToFirstContent = timeToFirstContent,
-        Hedged = attempt.Hedged,
-    });
+        Telemetry.AttemptCancelled(attempt.Telemetry, attempt.Elapsed);
+        Record(new ChatAttempt
+        {
+            Index = attempt.Index,
+            ProviderName = attempt.Provider.Name,
+            Outcome = ChatAttemptOutcome.Cancelled,
+            Duration = attempt.Elapsed,
+            TimeToFirstContent = timeToFirstContent,
+            Hedged = attempt.Hedged,
+        });
+    }
 
-    public void RecordAnswer(ProviderAttempt attempt, ConfidenceScore score, ChatUsage? usage, string? modelId, TimeSpan duration, TimeSpan? timeToFirstContent = null) => Record(new ChatAttempt
+    public void RecordAnswer(ProviderAttempt attempt, ConfidenceScore score, ChatUsage? usage, string? modelId, TimeSpan duration, TimeSpan? timeToFirstContent = null, AnswerSummary? answer = null)
     {
-        Index = attempt.Index,
-        ProviderName = attempt.Provider.Name,
-        Outcome = score.MeetsThreshold ? ChatAttemptOutcome.Succeeded : ChatAttemptOutcome.BelowThreshold,
-        Duration = duration,
-        TimeToFirstContent = timeToFirstContent,
-        Confidence = score,
-        Usage = usage,
-        ModelId = modelId,
-        Hedged = attempt.Hedged,
-    });
+        Telemetry.AttemptAnswered(attempt.Telemetry, score, usage, modelId, duration, answer);
+        Record(new ChatAttempt
+        {
+            Index = attempt.Index,
+            ProviderName = attempt.Provider.Name,
+            Outcome = score.MeetsThreshold ? ChatAttemptOutcome.Succeeded : ChatAttemptOutcome.BelowThreshold,
+            Duration = duration,
+            TimeToFirstContent = timeToFirstContent,
+            Confidence = score,
+            Usage = usage,
+            ModelId = modelId,
+            Hedged = attempt.Hedged,
+        });
+    }
 
     /// <summary>Keeps an answer below the threshold if it beats the best so far (ties keep the earlier one).</summary>
     public void OfferBest(ChatResponse response)

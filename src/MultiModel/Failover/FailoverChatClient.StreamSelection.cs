@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using MultiModel.Diagnostics;
 
 namespace MultiModel.Failover;
 
@@ -83,7 +85,7 @@ public sealed partial class FailoverChatClient
 
                 if (head.IsComplete)
                 {
-                    call.RecordAnswer(head.Attempt, score, head.Answer.Usage, head.Answer.ModelId, head.Duration, head.TimeToFirstContent);
+                    call.RecordAnswer(head.Attempt, score, head.Answer.Usage, head.Answer.ModelId, head.Duration, head.TimeToFirstContent, new AnswerSummary(head.Answer));
                     await head.DisposeAsync().ConfigureAwait(false);
                     var previousBest = call.Best;
                     call.OfferBest(head.Answer.ToResponse(score));
@@ -102,7 +104,7 @@ public sealed partial class FailoverChatClient
                     return head;
                 }
 
-                call.RecordAnswer(head.Attempt, score, head.Answer.Usage, head.Answer.ModelId, head.Attempt.Elapsed, head.TimeToFirstContent);
+                call.RecordAnswer(head.Attempt, score, head.Answer.Usage, head.Answer.ModelId, head.Attempt.Elapsed, head.TimeToFirstContent, new AnswerSummary(head.Answer));
                 await head.DisposeAsync().ConfigureAwait(false);
             }
         }
@@ -148,6 +150,12 @@ public sealed partial class FailoverChatClient
     private static async Task ReadHeadAsync(FailoverCall call, StreamHead head)
     {
         var attempt = head.Attempt;
+        if (attempt.Telemetry?.Activity is { } span)
+        {
+            // Scoped to this flow: the provider's own spans (HTTP) become children of the attempt's span.
+            Activity.Current = span;
+        }
+
         try
         {
             head.Enumerator = attempt.Provider.GetStreamingResponseAsync(call.Request, attempt.Token).GetAsyncEnumerator(attempt.Token);

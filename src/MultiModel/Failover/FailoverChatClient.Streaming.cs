@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MultiModel.Diagnostics;
 
 namespace MultiModel.Failover;
 
@@ -37,7 +38,48 @@ public sealed partial class FailoverChatClient
     private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(ChatRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var call = new FailoverCall(_settings, request, cancellationToken);
+        var call = new FailoverCall(_settings, request, cancellationToken, streaming: true);
+        try
+        {
+            var updates = StreamCallAsync(call).GetAsyncEnumerator(CancellationToken.None);
+            try
+            {
+                while (true)
+                {
+                    ChatResponseUpdate update;
+                    try
+                    {
+                        if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            break;
+                        }
+
+                        update = updates.Current;
+                    }
+                    catch (Exception ex)
+                    {
+                        call.Telemetry.Failed(ex);
+                        throw;
+                    }
+
+                    yield return update;
+                }
+            }
+            finally
+            {
+                // Runs when the stream ends, fails or is abandoned: the attempt in flight is recorded before the call's span ends.
+                await updates.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            call.Telemetry.End();
+        }
+    }
+
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamCallAsync(FailoverCall call)
+    {
+        var request = call.Request;
         var winner = await SelectStreamAsync(call).ConfigureAwait(false);
         var recorded = winner.IsReplay;
         try
@@ -94,7 +136,7 @@ public sealed partial class FailoverChatClient
             if (!recorded)
             {
                 recorded = true;
-                call.RecordAnswer(attempt, score, answer.Usage, answer.ModelId, duration, winner.TimeToFirstContent);
+                call.RecordAnswer(attempt, score, answer.Usage, answer.ModelId, duration, winner.TimeToFirstContent, new AnswerSummary(answer));
             }
 
             if (!score.MeetsThreshold && call.Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.Throw)
@@ -103,6 +145,7 @@ public sealed partial class FailoverChatClient
                 throw call.CreateException(ChatFailoverReason.BelowThresholdAfterContent, answer.Text);
             }
 
+            call.Telemetry.Completed(answer.ProviderName, answer.ModelId, new AnswerSummary(answer), score, !score.MeetsThreshold);
             yield return FailoverResults.CompleteFinal(final!, score, call.Attempts);
         }
         finally

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using MultiModel.Confidence;
+using MultiModel.Diagnostics;
 
 namespace MultiModel.Failover;
 
@@ -97,6 +99,37 @@ public sealed partial class FailoverChatClient : IChatProvider
         cancellationToken.ThrowIfCancellationRequested();
 
         var call = new FailoverCall(_settings, request, cancellationToken);
+        try
+        {
+            var response = await RespondAsync(call).ConfigureAwait(false);
+            call.Telemetry.Completed(response.ProviderName, response.ModelId, new AnswerSummary(response), response.Confidence, response.IsBelowThreshold);
+            return response;
+        }
+        catch (Exception ex)
+        {
+            call.Telemetry.Failed(ex);
+            throw;
+        }
+        finally
+        {
+            call.Telemetry.End();
+        }
+    }
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return StreamAsync(request, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Name} [{string.Join(", ", _settings.Providers.Select(p => p.Name))}]";
+
+    private async Task<ChatResponse> RespondAsync(FailoverCall call)
+    {
+        var cancellationToken = call.CallerToken;
         var running = new List<(ProviderAttempt Attempt, Task<AttemptResult> Task)>();
         var callerGone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = cancellationToken.UnsafeRegister(static state => ((TaskCompletionSource)state!).TrySetResult(), callerGone);
@@ -165,17 +198,6 @@ public sealed partial class FailoverChatClient : IChatProvider
         return call.TakeBestForReturn() ?? throw call.CreateException();
     }
 
-    /// <inheritdoc/>
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        return StreamAsync(request, cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public override string ToString() => $"{Name} [{string.Join(", ", _settings.Providers.Select(p => p.Name))}]";
-
     private static void AbortAll(FailoverCall call, List<(ProviderAttempt Attempt, Task<AttemptResult> Task)> running)
     {
         foreach (var (attempt, task) in running)
@@ -206,7 +228,7 @@ public sealed partial class FailoverChatClient : IChatProvider
         }
 
         var response = result.Response!;
-        call.RecordAnswer(attempt, response.Confidence!, response.Usage, response.ModelId, result.Duration);
+        call.RecordAnswer(attempt, response.Confidence!, response.Usage, response.ModelId, result.Duration, answer: new AnswerSummary(response));
         if (response.Confidence!.MeetsThreshold)
         {
             return Verdict.Accepted;
@@ -218,6 +240,12 @@ public sealed partial class FailoverChatClient : IChatProvider
 
     private static async Task<AttemptResult> RunAttemptAsync(FailoverCall call, ProviderAttempt attempt)
     {
+        // Scoped to this flow: the provider's own spans (HTTP) become children of the attempt's span.
+        if (attempt.Telemetry?.Activity is { } span)
+        {
+            Activity.Current = span;
+        }
+
         ChatResponse response;
         TimeSpan duration;
         try

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 using MultiModel.Confidence;
 
 namespace MultiModel.Failover;
@@ -171,4 +173,25 @@ public sealed class FailoverChatClientOptions
     /// quick and must not throw: an exception from it ends the call.
     /// </remarks>
     public Action<ChatAttempt>? OnAttempt { get; set; }
+
+    /// <summary>Gets or sets the factory of the logger that reports attempts, skips, failovers and authentication problems.</summary>
+    /// <value>The default value is <see langword="null"/> (no logging). Dependency injection sets the container's factory.</value>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets the factory of the <c>MultiModel</c> meter that records token usage, durations, attempts and failovers.</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: the instruments live on a process-wide <c>MultiModel</c> meter.
+    /// Dependency injection sets the container's factory.
+    /// </value>
+    public IMeterFactory? MeterFactory { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether prompt and answer text may be recorded in spans (as GenAI events) and in Trace logs.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    /// <remarks>
+    /// <para>
+    /// Prompts and answers can hold personal or confidential data: turn this on only where the telemetry backend may
+    /// store it. Content is logged only at <see cref="LogLevel.Trace"/>. API keys are never recorded, whatever this says.
+    /// </para>
+    /// </remarks>
+    public bool EnableSensitiveData { get; set; }
 }

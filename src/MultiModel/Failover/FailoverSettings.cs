@@ -1,4 +1,5 @@
 using MultiModel.Confidence;
+using MultiModel.Diagnostics;
 
 namespace MultiModel.Failover;
 
@@ -20,6 +21,7 @@ internal sealed class FailoverSettings
         HealthSource = options.HealthSource;
         OnAttempt = options.OnAttempt;
         TimeProvider = timeProvider;
+        Telemetry = new FailoverTelemetry(Name, options.LoggerFactory, options.MeterFactory, options.EnableSensitiveData);
     }
 
     public IChatProvider[] Providers { get; }
@@ -49,4 +51,6 @@ internal sealed class FailoverSettings
     public Action<ChatAttempt>? OnAttempt { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    public FailoverTelemetry Telemetry { get; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiModel.Diagnostics;
 
 namespace MultiModel.Failover;
 
@@ -41,6 +42,9 @@ internal sealed class ProviderAttempt : IDisposable
     public IChatProvider Provider { get; }
 
     public bool Hedged { get; }
+
+    /// <summary>Gets or sets the attempt's telemetry (span and metric attributes).</summary>
+    public AttemptTelemetry? Telemetry { get; set; }
 
     /// <summary>Gets the token for provider calls: caller, abort and attempt timeout.</summary>
     public CancellationToken Token => _linked.Token;

@@ -17,4 +17,10 @@ internal static class ErrorText
         text is null || string.IsNullOrEmpty(secret) || !text.Contains(secret, StringComparison.Ordinal)
             ? text
             : text.Replace(secret, "***", StringComparison.Ordinal);
+
+    /// <summary>Shows an address without its user information (a <c>user:password@</c> part can hold a secret).</summary>
+    public static string? Address(Uri? uri) =>
+        uri is { IsAbsoluteUri: true, UserInfo.Length: > 0 }
+            ? uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped)
+            : uri?.ToString();
 }

@@ -62,6 +62,9 @@ internal sealed class ProviderHealthRecord
     public DateTimeOffset? CircuitOpenUntil =>
         CircuitState is CircuitState.Open ? new DateTimeOffset(Interlocked.Read(ref _circuitOpenUntilUtcTicks), TimeSpan.Zero) : null;
 
+    /// <summary>Gets the end of the break of the last circuit opening, whatever the circuit's state now.</summary>
+    public DateTimeOffset LastOpenedUntil => new(Interlocked.Read(ref _circuitOpenUntilUtcTicks), TimeSpan.Zero);
+
     internal void OnCircuitOpened(TimeSpan breakDuration)
     {
         var until = breakDuration == TimeSpan.MaxValue ? DateTimeOffset.MaxValue : _timeProvider.GetUtcNow() + breakDuration;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MultiModel.Internal;
 
 namespace MultiModel.Providers.ChatCompletions;
 
@@ -69,7 +70,7 @@ internal sealed class ChatCompletionsSettings
         Require(baseUrl is not null, $"{type}.BaseUrl is required.");
         Require(
             baseUrl!.IsAbsoluteUri && (baseUrl.Scheme == Uri.UriSchemeHttps || baseUrl.Scheme == Uri.UriSchemeHttp),
-            $"{type}.BaseUrl must be an absolute http or https address (was '{baseUrl}').");
+            $"{type}.BaseUrl must be an absolute http or https address (was '{ErrorText.Address(baseUrl)}').");
         Require(
             string.IsNullOrEmpty(baseUrl.Query) && string.IsNullOrEmpty(baseUrl.Fragment),
             $"{type}.BaseUrl must not have a query or fragment.");
@@ -104,7 +105,7 @@ internal sealed class ChatCompletionsSettings
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{ProviderName} ({ProviderSystem}) {Endpoint} model={Model} key={(ApiKey is null ? "none" : "***")}";
+        $"{ProviderName} ({ProviderSystem}) {ErrorText.Address(Endpoint)} model={Model} key={(ApiKey is null ? "none" : "***")}";
 
     private static KeyValuePair<string, string>[] SnapshotHeaders(in ChatCompletionsOptionValues options)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
+using MultiModel.Internal;
 
 namespace MultiModel.Providers.Claude;
 
@@ -49,5 +50,5 @@ public sealed class ClaudeProviderOptions
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Name}: {Model} at {BaseUrl} (api key {(string.IsNullOrEmpty(ApiKey) ? "missing" : "set")})";
+        $"{Name}: {Model} at {ErrorText.Address(BaseUrl)} (api key {(string.IsNullOrEmpty(ApiKey) ? "missing" : "set")})";
 }

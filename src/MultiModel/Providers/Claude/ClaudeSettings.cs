@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiModel.Internal;
 
 namespace MultiModel.Providers.Claude;
 
@@ -74,7 +75,7 @@ internal sealed class ClaudeSettings
 
         if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttps && options.BaseUrl.Scheme != Uri.UriSchemeHttp))
         {
-            return $"ClaudeProviderOptions.BaseUrl must be an absolute http or https address (was '{options.BaseUrl}').";
+            return $"ClaudeProviderOptions.BaseUrl must be an absolute http or https address (was '{ErrorText.Address(options.BaseUrl)}').";
         }
 
         if (options.MaxOutputTokens <= 0)

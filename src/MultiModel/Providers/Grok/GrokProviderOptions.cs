@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MultiModel.Internal;
 
 namespace MultiModel.Providers.Grok;
 
@@ -34,5 +35,5 @@ public sealed class GrokProviderOptions
 
     /// <summary>Describes the options without the API key.</summary>
     /// <returns>The name, model and base address, and whether a key is set.</returns>
-    public override string ToString() => $"{Name}: {Model} at {BaseUrl} (api key {(ApiKey is null ? "not set" : "set")})";
+    public override string ToString() => $"{Name}: {Model} at {ErrorText.Address(BaseUrl)} (api key {(ApiKey is null ? "not set" : "set")})";
 }

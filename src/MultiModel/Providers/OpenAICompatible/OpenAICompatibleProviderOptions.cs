@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MultiModel.Internal;
 
 namespace MultiModel.Providers.OpenAICompatible;
 
@@ -49,5 +50,5 @@ public sealed class OpenAICompatibleProviderOptions
     /// <summary>Describes the options without the API key or header values.</summary>
     /// <returns>The name, model, base address, header names, and whether a key is set.</returns>
     public override string ToString() =>
-        $"{Name}: {Model} at {BaseUrl} ({ProviderSystem}; api key {(ApiKey is null ? "not set" : "set")}; headers [{string.Join(", ", Headers.Keys)}])";
+        $"{Name}: {Model} at {ErrorText.Address(BaseUrl)} ({ProviderSystem}; api key {(ApiKey is null ? "not set" : "set")}; headers [{string.Join(", ", Headers.Keys)}])";
 }
