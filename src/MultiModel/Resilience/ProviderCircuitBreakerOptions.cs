@@ -8,7 +8,8 @@ namespace MultiModel.Resilience;
 /// Names follow Polly's <c>CircuitBreakerStrategyOptions</c>. The standard HTTP handler's defaults (ratio 0.1 over at
 /// least 100 calls, 5 s break) suit high-volume services; LLM calls are fewer and slower, so the defaults here open
 /// the circuit after a clear majority of failures among a handful of calls and keep it open longer. While the circuit
-/// is open a failover chain skips the provider; when it is half-open one probe call goes through.
+/// is open a failover chain skips the provider; after the break one probe call goes through, and other calls
+/// skip the provider until the probe's outcome closes or reopens the circuit.
 /// </para>
 /// </remarks>
 public sealed class ProviderCircuitBreakerOptions

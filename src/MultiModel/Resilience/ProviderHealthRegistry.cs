@@ -47,9 +47,14 @@ internal sealed class ProviderHealthRegistry : IProviderHealthSource
             return ProviderHealth.Available;
         }
 
-        if (record.CircuitState is CircuitState.Open or CircuitState.Isolated)
+        switch (record.CircuitState)
         {
-            return ProviderHealth.Open(record.CircuitOpenUntil);
+            case CircuitState.Open or CircuitState.Isolated:
+                // Once the break is over, the next call is let through as the probe (the breaker turns half-open).
+                return ProviderHealth.Open(record.CircuitOpenUntil);
+            case CircuitState.HalfOpen:
+                // The probe is in flight and the breaker refuses every other call until it ends: skip, do not fail on it.
+                return ProviderHealth.Open();
         }
 
         return record.CooldownUntil is { } until ? ProviderHealth.CoolingDownUntil(until) : ProviderHealth.Available;

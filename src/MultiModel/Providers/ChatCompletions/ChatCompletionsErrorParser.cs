@@ -27,9 +27,18 @@ internal static class ChatCompletionsErrorParser
         string? message = null;
         if (TryReadJsonObject(body, out var root))
         {
-            var nested = root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object ? error : root;
-            message = Text(nested, "message") ?? (error.ValueKind == JsonValueKind.String ? error.GetString() : null);
-            type = Text(nested, "type") ?? Text(nested, "code") ?? Text(root, "code");
+            try
+            {
+                var nested = root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object ? error : root;
+                message = Text(nested, "message") ?? (error.ValueKind == JsonValueKind.String ? error.GetString() : null);
+                type = Text(nested, "type") ?? Text(nested, "code") ?? Text(root, "code");
+            }
+            catch (InvalidOperationException)
+            {
+                // A string that is not valid UTF-8 (JSON parsing checks structure only): read the body as text instead.
+                type = null;
+                message = PlainText(body);
+            }
         }
         else
         {

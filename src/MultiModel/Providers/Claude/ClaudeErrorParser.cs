@@ -41,9 +41,9 @@ internal static class ClaudeErrorParser
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Not JSON, or cut short: keep what was read so far.
+            // Not JSON, cut short, or a string that is not valid UTF-8: keep what was read so far.
         }
 
         return new ProviderError(type, message, requestId, ErrorText.SaysContextTooLong(message));
