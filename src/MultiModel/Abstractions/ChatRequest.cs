@@ -112,6 +112,15 @@ public sealed partial class ChatRequest
 
     /// <summary>Checks that the request could be sent to a provider.</summary>
     /// <exception cref="ArgumentException">The request is not valid; the message says what is wrong.</exception>
+    /// <remarks>
+    /// <para>
+    /// Besides the settings' ranges, the tool rules are: tool names are unique; a <see cref="ChatToolChoiceKind.Required"/>
+    /// or <see cref="ChatToolChoiceKind.Specific"/> choice needs tools (and the named tool among them); tool call ids are
+    /// unique in the conversation; every tool call of an assistant message is answered by exactly one tool result, and
+    /// the results come right after that message (only other results in between); a tool result refers to a call
+    /// of that message. An assistant message with tool calls, and a tool result, may have empty text.
+    /// </para>
+    /// </remarks>
     public void Validate()
     {
         const string Param = "request";
