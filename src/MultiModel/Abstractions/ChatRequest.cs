@@ -10,7 +10,7 @@ namespace MultiModel;
 /// network call and rejects a request that no provider could accept.
 /// </para>
 /// </remarks>
-public sealed class ChatRequest
+public sealed partial class ChatRequest
 {
     /// <summary>The largest number of stop sequences accepted.</summary>
     public const int MaxStopSequences = 16;
@@ -71,6 +71,17 @@ public sealed class ChatRequest
     /// <value>The default value is <see langword="null"/>. Requires <see cref="IncludeLogprobs"/>.</value>
     public int? TopLogprobs { get; set; }
 
+    /// <summary>Gets the tools the model may call; empty for none.</summary>
+    public IList<ChatToolDefinition> Tools { get; } = [];
+
+    /// <summary>Gets or sets how the model may use <see cref="Tools"/>.</summary>
+    /// <value>The default value is <see langword="null"/> (the provider's default, which is "auto" when tools are given).</value>
+    public ChatToolChoice? ToolChoice { get; set; }
+
+    /// <summary>Gets or sets the structured-output format the answer must follow (a JSON schema).</summary>
+    /// <value>The default value is <see langword="null"/> (free text).</value>
+    public ChatResponseFormat? ResponseFormat { get; set; }
+
     /// <summary>Creates a copy of this request whose lists can be changed without touching the original.</summary>
     /// <returns>A new request with the same messages and settings.</returns>
     public ChatRequest Clone()
@@ -83,10 +94,17 @@ public sealed class ChatRequest
             TopP = TopP,
             IncludeLogprobs = IncludeLogprobs,
             TopLogprobs = TopLogprobs,
+            ToolChoice = ToolChoice,
+            ResponseFormat = ResponseFormat,
         };
         foreach (var stop in StopSequences)
         {
             clone.StopSequences.Add(stop);
+        }
+
+        foreach (var tool in Tools)
+        {
+            clone.Tools.Add(tool);
         }
 
         return clone;
@@ -94,6 +112,15 @@ public sealed class ChatRequest
 
     /// <summary>Checks that the request could be sent to a provider.</summary>
     /// <exception cref="ArgumentException">The request is not valid; the message says what is wrong.</exception>
+    /// <remarks>
+    /// <para>
+    /// Besides the settings' ranges, the tool rules are: tool names are unique; a <see cref="ChatToolChoiceKind.Required"/>
+    /// or <see cref="ChatToolChoiceKind.Specific"/> choice needs tools (and the named tool among them); tool call ids are
+    /// unique in the conversation; every tool call of an assistant message is answered by exactly one tool result, and
+    /// the results come right after that message (only other results in between); a tool result refers to a call
+    /// of that message. An assistant message with tool calls, and a tool result, may have empty text.
+    /// </para>
+    /// </remarks>
     public void Validate()
     {
         const string Param = "request";
@@ -111,7 +138,7 @@ public sealed class ChatRequest
                 throw new ArgumentException(Invariant($"Message {i} is null."), Param);
             }
 
-            if (string.IsNullOrWhiteSpace(message.Text))
+            if (string.IsNullOrWhiteSpace(message.Text) && message.Role != ChatRole.Tool && message.ToolCalls.Count == 0)
             {
                 throw new ArgumentException(Invariant($"Message {i} ({message.Role}) has empty text."), Param);
             }
@@ -123,6 +150,9 @@ public sealed class ChatRequest
         {
             throw new ArgumentException("The request has only system messages; add at least one user message.", Param);
         }
+
+        ValidateToolTurns(Param);
+        ValidateTools(Param);
 
         if (ModelId is not null && string.IsNullOrWhiteSpace(ModelId))
         {

@@ -13,6 +13,10 @@ public sealed class ChatResponse
     /// <summary>Gets the answer text (thinking or reasoning text excluded).</summary>
     public required string Text { get; init; }
 
+    /// <summary>Gets the tool calls the model asked for, in order; empty when it asked for none.</summary>
+    /// <remarks>When this is not empty, <see cref="FinishReason"/> is usually <see cref="ChatFinishReason.ToolCalls"/> and <see cref="Text"/> may be empty.</remarks>
+    public IReadOnlyList<ChatToolCall> ToolCalls { get; init; } = [];
+
     /// <summary>Gets the model's visible reasoning or thinking text, when the provider returned any.</summary>
     public string? ReasoningText { get; init; }
 
@@ -46,6 +50,12 @@ public sealed class ChatResponse
     /// <summary>Gets every attempt a failover chain made for this answer, in the order they started.</summary>
     /// <value>Empty when the answer came straight from a provider.</value>
     public IReadOnlyList<ChatAttempt> Attempts { get; init; } = [];
+
+    /// <summary>Creates the assistant message that repeats this answer in a conversation, tool calls included.</summary>
+    /// <returns>An assistant message with <see cref="Text"/> and, when there are any, <see cref="ToolCalls"/>.</returns>
+    /// <remarks>Add it to the request, then one <see cref="ChatMessage.FromToolResult"/> message per tool call, and send again.</remarks>
+    public ChatMessage ToAssistantMessage() =>
+        ToolCalls.Count > 0 ? ChatMessage.FromToolCalls(ToolCalls, Text) : ChatMessage.FromAssistant(Text);
 
     /// <inheritdoc/>
     public override string ToString() => Text;

@@ -3,7 +3,7 @@ namespace MultiModel;
 /// <summary>Represents one streamed piece of an answer.</summary>
 /// <remarks>
 /// <para>
-/// Most updates carry a <see cref="Text"/> delta (or a <see cref="ReasoningText"/> delta). The last update of a
+/// Most updates carry a <see cref="Text"/> delta (or a <see cref="ReasoningText"/> delta, or completed <see cref="ToolCalls"/>). The last update of a
 /// successful stream has <see cref="IsFinal"/> set and carries <see cref="FinishReason"/> and <see cref="Usage"/>;
 /// through a failover chain it also carries <see cref="Confidence"/> and <see cref="Attempts"/>.
 /// </para>
@@ -15,6 +15,10 @@ public sealed class ChatResponseUpdate
 
     /// <summary>Gets the reasoning or thinking text added by this piece, if any.</summary>
     public string? ReasoningText { get; init; }
+
+    /// <summary>Gets the tool calls completed by this piece, whole (id, name and all arguments), or <see langword="null"/>.</summary>
+    /// <remarks>A streamed call is reported once, on the piece where its arguments are complete, never as fragments.</remarks>
+    public IReadOnlyList<ChatToolCall>? ToolCalls { get; init; }
 
     /// <summary>Gets the name of the provider that produced this piece.</summary>
     public required string ProviderName { get; init; }

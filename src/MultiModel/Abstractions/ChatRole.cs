@@ -11,4 +11,7 @@ public enum ChatRole
 
     /// <summary>A message from the model.</summary>
     Assistant,
+
+    /// <summary>The result of a tool call the model asked for (see <see cref="ChatMessage.FromToolResult"/>).</summary>
+    Tool,
 }

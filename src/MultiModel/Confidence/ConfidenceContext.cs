@@ -24,6 +24,9 @@ public sealed class ConfidenceContext
     /// <summary>Gets the log probabilities of the answer's tokens, when the provider returned them.</summary>
     public IReadOnlyList<TokenLogprob>? Logprobs { get; init; }
 
+    /// <summary>Gets the tool calls of the answer (so far, for a partial answer); empty when there are none.</summary>
+    public IReadOnlyList<ChatToolCall> ToolCalls { get; init; } = [];
+
     /// <summary>Gets a value indicating whether <see cref="Text"/> is only the head of a stream still being generated.</summary>
     public bool IsPartial { get; init; }
 
@@ -45,6 +48,7 @@ public sealed class ConfidenceContext
             ReasoningText = response.ReasoningText,
             FinishReason = response.FinishReason,
             Logprobs = response.Logprobs,
+            ToolCalls = response.ToolCalls,
         };
     }
 }

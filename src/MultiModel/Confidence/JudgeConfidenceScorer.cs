@@ -16,7 +16,7 @@ namespace MultiModel.Confidence;
 /// <c>80%</c>, <c>8/10</c>, <c>4 out of 5</c>). A reply without such a number gives the opinion 0. When the judge
 /// fails (any exception but cancellation and <see cref="ArgumentException"/>; a failover chain may be the
 /// judge), the opinion is <see cref="FailureConfidence"/>. The judge's token usage is reported in <see cref="ConfidenceOpinion.Usage"/>.
-/// The judge never scores the partial head of a stream.
+/// The judge never scores the partial head of a stream, nor an answer made only of tool calls (no text to judge).
 /// </para>
 /// </remarks>
 public sealed class JudgeConfidenceScorer : IConfidenceScorer
@@ -92,7 +92,7 @@ public sealed class JudgeConfidenceScorer : IConfidenceScorer
     public async ValueTask<ConfidenceOpinion?> ScoreAsync(ConfidenceContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.IsPartial)
+        if (context.IsPartial || (context.ToolCalls.Count > 0 && string.IsNullOrWhiteSpace(context.Text)))
         {
             return null;
         }

@@ -1,12 +1,18 @@
 namespace MultiModel.Confidence;
 
-/// <summary>Scores an answer by its shape: how it ended and whether it has any text.</summary>
+/// <summary>Scores an answer by its shape: how it ended, whether it has any text or tool calls, and whether it matches the requested schema.</summary>
 /// <remarks>
 /// <para>
-/// A whole answer scores 0 when its text is empty or white space, 0 when the provider refused or filtered it
-/// (<see cref="ChatFinishReason.ContentFilter"/>), <see cref="TruncatedConfidence"/> when a token limit cut it
-/// (<see cref="ChatFinishReason.Length"/>), and 1 otherwise (a normal stop carries no penalty). The scorer gives
-/// no opinion on the partial head of a stream, whose end is not known yet.
+/// A whole answer scores 0 when it has neither text (other than white space) nor tool calls, 0 when the provider
+/// refused or filtered it (<see cref="ChatFinishReason.ContentFilter"/>), <see cref="TruncatedConfidence"/> when a
+/// token limit cut it (<see cref="ChatFinishReason.Length"/>), and 1 otherwise (a normal stop carries no penalty).
+/// The scorer gives no opinion on the partial head of a stream, whose end is not known yet.
+/// </para>
+/// <para>
+/// <b>Structured output.</b> When the request has a <see cref="ChatRequest.ResponseFormat"/> and
+/// <see cref="ValidateResponseFormat"/> is on, an answer text that is not JSON matching the schema scores 0, so a
+/// failover chain moves on to the next provider. The schema is checked with the subset described at
+/// <see cref="ValidatorConfidenceScorer.JsonSchema"/>. An answer that only asks for tool calls is not checked.
 /// </para>
 /// </remarks>
 public sealed class StructuralConfidenceScorer : IConfidenceScorer
@@ -33,6 +39,10 @@ public sealed class StructuralConfidenceScorer : IConfidenceScorer
         }
     }
 
+    /// <summary>Gets or sets a value indicating whether an answer must match the request's <see cref="ChatRequest.ResponseFormat"/> schema.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool ValidateResponseFormat { get; set; } = true;
+
     /// <inheritdoc/>
     public ValueTask<ConfidenceOpinion?> ScoreAsync(ConfidenceContext context, CancellationToken cancellationToken)
     {
@@ -47,7 +57,8 @@ public sealed class StructuralConfidenceScorer : IConfidenceScorer
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(context.Text))
+        var onlyToolCalls = string.IsNullOrWhiteSpace(context.Text);
+        if (onlyToolCalls && context.ToolCalls.Count == 0)
         {
             return new ConfidenceOpinion(SourceName, 0, "empty answer");
         }
@@ -56,6 +67,10 @@ public sealed class StructuralConfidenceScorer : IConfidenceScorer
         {
             ChatFinishReason.ContentFilter => new ConfidenceOpinion(SourceName, 0, "refused or filtered"),
             ChatFinishReason.Length => new ConfidenceOpinion(SourceName, TruncatedConfidence, "truncated by a token limit"),
+            _ when onlyToolCalls => new ConfidenceOpinion(SourceName, 1, "tool calls"),
+            _ when ValidateResponseFormat && context.Request.ResponseFormat is { } format
+                && JsonSchemaSubset.ValidateText(format.Schema, context.Text) is { } mismatch
+                => new ConfidenceOpinion(SourceName, 0, "does not match the response schema: " + mismatch),
             _ => new ConfidenceOpinion(SourceName, 1, "complete"),
         };
     }

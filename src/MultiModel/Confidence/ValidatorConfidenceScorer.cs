@@ -11,6 +11,10 @@ namespace MultiModel.Confidence;
 /// most checks (such as "parses as JSON") need the whole answer; set <c>appliesToPartialText</c> for checks that
 /// a head can already fail, such as "starts with <c>{</c>".
 /// </para>
+/// <para>
+/// Validators judge the answer text: an answer that only asks for tool calls (no text, at least one
+/// <see cref="ConfidenceContext.ToolCalls"/> entry) gets no opinion.
+/// </para>
 /// </remarks>
 public sealed class ValidatorConfidenceScorer : IConfidenceScorer
 {
@@ -41,6 +45,27 @@ public sealed class ValidatorConfidenceScorer : IConfidenceScorer
     /// <returns>A validator named <c>json</c>.</returns>
     public static ValidatorConfidenceScorer Json() => new("json", IsJson);
 
+    /// <summary>Creates a validator that passes when the whole answer is JSON matching a schema (a documented subset of JSON Schema).</summary>
+    /// <param name="schema">The JSON schema; it is copied.</param>
+    /// <returns>A validator named <c>json-schema</c>.</returns>
+    /// <remarks>
+    /// <para>
+    /// Checked keywords: <c>type</c> (<c>string</c>, <c>number</c>, <c>integer</c>, <c>boolean</c>, <c>array</c>,
+    /// <c>object</c>, <c>null</c>, or a list of them), <c>properties</c>, <c>required</c>, <c>additionalProperties</c>
+    /// (<c>false</c>, <c>true</c> or a schema), <c>items</c>, <c>enum</c>, <c>const</c> and <c>anyOf</c>. Other keywords
+    /// (<c>$ref</c>, <c>pattern</c>, <c>minimum</c>, <c>format</c>, …) are ignored, so a valid answer is never rejected.
+    /// </para>
+    /// <para>
+    /// A request with <see cref="ChatRequest.ResponseFormat"/> needs no validator: <see cref="StructuralConfidenceScorer"/>
+    /// already checks the answer against the request's schema. Use this one for a schema asked for in the prompt only.
+    /// </para>
+    /// </remarks>
+    public static ValidatorConfidenceScorer JsonSchema(JsonElement schema)
+    {
+        var copy = schema.Clone();
+        return new ValidatorConfidenceScorer("json-schema", text => JsonSchemaSubset.ValidateText(copy, text) is null);
+    }
+
     /// <summary>Creates a validator that passes when the answer matches a regular expression.</summary>
     /// <param name="regex">The expression; give it a match timeout when it can backtrack.</param>
     /// <param name="appliesToPartialText">Whether to also judge the head of a stream (for example an expression anchored at the start).</param>
@@ -56,7 +81,7 @@ public sealed class ValidatorConfidenceScorer : IConfidenceScorer
     public ValueTask<ConfidenceOpinion?> ScoreAsync(ConfidenceContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.IsPartial && !AppliesToPartialText)
+        if ((context.IsPartial && !AppliesToPartialText) || (context.ToolCalls.Count > 0 && string.IsNullOrWhiteSpace(context.Text)))
         {
             return ValueTask.FromResult<ConfidenceOpinion?>(null);
         }

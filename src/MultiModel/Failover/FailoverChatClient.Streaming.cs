@@ -7,7 +7,7 @@ namespace MultiModel.Failover;
 /// <remarks>
 /// <para>
 /// <b>Transparent until the first content.</b> Updates are held back until one carries non-empty
-/// <see cref="ChatResponseUpdate.Text"/>. A failure before that (an in-band stream error included) moves the call to
+/// <see cref="ChatResponseUpdate.Text"/> or a completed tool call (<see cref="ChatResponseUpdate.ToolCalls"/>). A failure before that (an in-band stream error included) moves the call to
 /// the next provider, and the held updates (reasoning-only or metadata pieces) are dropped. From the first released
 /// content on, the answer belongs to that provider: a later failure throws <see cref="ChatFailoverException"/> with
 /// <see cref="ChatFailoverReason.FailedAfterContent"/> and the text streamed so far; two models are never spliced.

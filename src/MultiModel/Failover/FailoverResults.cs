@@ -7,6 +7,7 @@ internal static class FailoverResults
     {
         Text = response.Text,
         ReasoningText = response.ReasoningText,
+        ToolCalls = response.ToolCalls,
         ProviderName = response.ProviderName,
         ModelId = response.ModelId,
         ResponseId = response.ResponseId,
@@ -23,6 +24,7 @@ internal static class FailoverResults
     {
         Text = final.Text,
         ReasoningText = final.ReasoningText,
+        ToolCalls = final.ToolCalls,
         ProviderName = final.ProviderName,
         ModelId = final.ModelId,
         ResponseId = final.ResponseId,

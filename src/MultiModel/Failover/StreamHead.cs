@@ -51,7 +51,7 @@ internal sealed class StreamHead : IAsyncDisposable
     {
         Held.Add(update);
         Answer.Add(update);
-        if (!HasContent && !string.IsNullOrEmpty(update.Text))
+        if (!HasContent && (!string.IsNullOrEmpty(update.Text) || update.ToolCalls is { Count: > 0 }))
         {
             HasContent = true;
             TimeToFirstContent = Attempt.Elapsed;

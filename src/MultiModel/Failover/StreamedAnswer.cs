@@ -9,6 +9,7 @@ internal sealed class StreamedAnswer
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _reasoning = new();
     private List<TokenLogprob>? _logprobs;
+    private List<ChatToolCall>? _toolCalls;
 
     public StreamedAnswer(string providerName)
     {
@@ -40,6 +41,11 @@ internal sealed class StreamedAnswer
             (_logprobs ??= []).AddRange(logprobs);
         }
 
+        if (update.ToolCalls is { Count: > 0 } toolCalls)
+        {
+            (_toolCalls ??= []).AddRange(toolCalls);
+        }
+
         ProviderName = string.IsNullOrEmpty(update.ProviderName) ? ProviderName : update.ProviderName;
         ModelId = update.ModelId ?? ModelId;
         ResponseId = update.ResponseId ?? ResponseId;
@@ -57,6 +63,7 @@ internal sealed class StreamedAnswer
         ReasoningText = _reasoning.Length == 0 ? null : _reasoning.ToString(),
         FinishReason = partial ? null : FinishReason ?? ChatFinishReason.Other,
         Logprobs = _logprobs,
+        ToolCalls = _toolCalls ?? [],
         IsPartial = partial,
     };
 
@@ -71,6 +78,7 @@ internal sealed class StreamedAnswer
         RawFinishReason = RawFinishReason,
         Usage = Usage ?? new ChatUsage(),
         Logprobs = _logprobs,
+        ToolCalls = _toolCalls ?? [],
         Confidence = score,
         IsBelowThreshold = !score.MeetsThreshold,
     };

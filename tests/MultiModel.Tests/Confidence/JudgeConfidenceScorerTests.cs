@@ -92,6 +92,25 @@ public class JudgeConfidenceScorerTests
     }
 
     [Test]
+    public async Task ScoreAsync_AnswerOfOnlyToolCalls_GivesNoOpinionWithoutCallingTheJudge()
+    {
+        var judge = TestChatProvider.Answering("judge", "0");
+        var context = new ConfidenceContext
+        {
+            Request = new ChatRequest("Weather?"),
+            Text = string.Empty,
+            ProviderName = "grok",
+            FinishReason = ChatFinishReason.ToolCalls,
+            ToolCalls = [ChatToolCall.Parse("call_1", "weather", "{}")],
+        };
+
+        var opinion = await new JudgeConfidenceScorer(judge).ScoreAsync(context, CancellationToken.None);
+
+        Assert.That(opinion, Is.Null);
+        Assert.That(judge.CallCount, Is.Zero);
+    }
+
+    [Test]
     public async Task FailoverChatClient_WithJudge_RejectsALowRatedAnswerAndReportsTheJudgeUsage()
     {
         var ratings = new Queue<string>(["0.2", "0.95"]);

@@ -56,6 +56,43 @@ public class ClaudeConformanceTests
             Assert.That(response.RawFinishReason, Is.EqualTo(stopReason));
             Assert.That(response.FinishReason, Is.EqualTo(ExpectedFinishReason(stopReason)));
             AssertUsage(response.Usage, ExpectedUsage(root.GetProperty("usage")));
+            Assert.That(
+                response.ToolCalls.Select(c => (c.Id, c.Name, ToolJson.Normalize(c.ArgumentsJson))),
+                Is.EqualTo(blocks.Where(b => b.GetProperty("type").GetString() == "tool_use")
+                    .Select(b => (b.GetProperty("id").GetString(), b.GetProperty("name").GetString(), ToolJson.Normalize(b.GetProperty("input").GetRawText())))),
+                "tool calls (id, name, arguments)");
+        });
+    }
+
+    [Test]
+    public async Task GetResponseAsync_RecordedToolUseThenFollowUp_SendsTheToolTurnsAndReadsTheAnswer()
+    {
+        var (toolUse, _) = RecordedFixtures.Read(Provider, "msg-tool-use-single.json");
+        var (followUp, _) = RecordedFixtures.Read(Provider, "msg-tool-result-followup.json");
+        using var harness = new ClaudeHarness();
+        harness.Expect(HttpStatusCode.OK, toolUse);
+        harness.Expect(HttpStatusCode.OK, followUp);
+        var request = new ChatRequest("What's the weather in Berlin? (52.5200, 13.4050)");
+        request.Tools.Add(new ChatToolDefinition("weather", "Gets current weather", ToolJson.Parse("""{"type":"object","properties":{"latitude":{"type":"string"},"longitude":{"type":"string"}}}""")));
+
+        var first = await harness.Provider.GetResponseAsync(request);
+        var call = first.ToolCalls.Single();
+        request.Messages.Add(first.ToAssistantMessage());
+        request.Messages.Add(ChatMessage.FromToolResult(call.Id, "Current weather: 15°C, Wind: 10 km/h"));
+        var second = await harness.Provider.GetResponseAsync(request);
+
+        harness.Http.VerifyNoOutstandingExpectation();
+        using var sent = JsonDocument.Parse(harness.Requests[1].Body);
+        var messages = sent.RootElement.GetProperty("messages");
+        using var recorded = JsonDocument.Parse(followUp);
+        Assert.Multiple(() =>
+        {
+            Assert.That(call.Id, Is.EqualTo("toolu_01Ay5KzhmQYMK53svGLaAxfc"));
+            Assert.That(messages[1].GetProperty("content")[0].GetProperty("id").GetString(), Is.EqualTo(call.Id));
+            Assert.That(ToolJson.Normalize(messages[1].GetProperty("content")[0].GetProperty("input").GetRawText()), Is.EqualTo(ToolJson.Normalize("""{"latitude":"52.5200","longitude":"13.4050"}""")));
+            Assert.That(messages[2].GetProperty("content")[0].GetProperty("tool_use_id").GetString(), Is.EqualTo(call.Id));
+            Assert.That(second.Text, Is.EqualTo(recorded.RootElement.GetProperty("content")[0].GetProperty("text").GetString()));
+            Assert.That(second.ToolCalls, Is.Empty);
         });
     }
 
@@ -82,11 +119,17 @@ public class ClaudeConformanceTests
             Assert.That(final.ResponseId, Is.EqualTo(expected.Id));
             Assert.That(final.ModelId, Is.EqualTo(expected.Model));
             AssertUsage(final.Usage!, expected.Usage);
+            Assert.That(
+                updates.Where(u => u.ToolCalls is not null).SelectMany(u => u.ToolCalls!).Select(c => (c.Id, c.Name, ToolJson.Normalize(c.ArgumentsJson))),
+                Is.EqualTo(expected.ToolCalls),
+                "tool calls (id, name, arguments)");
         });
     }
 
-    private static (string Text, string Thinking, string? StopReason, string? Id, string? Model, long[] Usage) ReadStreamIndependently(byte[] body)
+    private static (string Text, string Thinking, string? StopReason, string? Id, string? Model, long[] Usage, List<(string?, string?, string)> ToolCalls) ReadStreamIndependently(byte[] body)
     {
+        var toolCalls = new List<(string?, string?, string)>();
+        var toolBlocks = new Dictionary<int, (string? Id, string? Name, StringBuilder Json)>();
         var text = new StringBuilder();
         var thinking = new StringBuilder();
         string? stopReason = null, id = null, model = null;
@@ -108,14 +151,24 @@ public class ClaudeConformanceTests
                     model = message.GetProperty("model").GetString();
                     Overwrite(usage, message.GetProperty("usage"));
                     break;
+                case "content_block_start" when data.GetProperty("content_block").GetProperty("type").GetString() == "tool_use":
+                    var block = data.GetProperty("content_block");
+                    toolBlocks[data.GetProperty("index").GetInt32()] = (block.GetProperty("id").GetString(), block.GetProperty("name").GetString(), new StringBuilder());
+                    break;
                 case "content_block_delta":
                     var delta = data.GetProperty("delta");
                     switch (delta.GetProperty("type").GetString())
                     {
                         case "text_delta": text.Append(delta.GetProperty("text").GetString()); break;
                         case "thinking_delta": thinking.Append(delta.GetProperty("thinking").GetString()); break;
+                        case "input_json_delta" when toolBlocks.TryGetValue(data.GetProperty("index").GetInt32(), out var open):
+                            open.Json.Append(delta.GetProperty("partial_json").GetString());
+                            break;
                     }
 
+                    break;
+                case "content_block_stop" when toolBlocks.Remove(data.GetProperty("index").GetInt32(), out var done):
+                    toolCalls.Add((done.Id, done.Name, ToolJson.Normalize(done.Json.Length == 0 ? "{}" : done.Json.ToString())));
                     break;
                 case "message_delta":
                     stopReason = data.GetProperty("delta").GetProperty("stop_reason").GetString();
@@ -124,7 +177,7 @@ public class ClaudeConformanceTests
             }
         }
 
-        return (text.ToString(), thinking.ToString(), stopReason, id, model, Normalize(usage));
+        return (text.ToString(), thinking.ToString(), stopReason, id, model, Normalize(usage), toolCalls);
     }
 
     private static void Overwrite(Dictionary<string, JsonElement> usage, JsonElement source)

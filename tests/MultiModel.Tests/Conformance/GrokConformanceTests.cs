@@ -54,6 +54,11 @@ public class GrokConformanceTests
             Assert.That(response.ResponseId, Is.EqualTo(root.GetProperty("id").GetString()));
             Assert.That(response.Logprobs, Is.Null, "no recording asked for logprobs");
             AssertUsage(response.Usage, root.GetProperty("usage"));
+            var recordedCalls = message.TryGetProperty("tool_calls", out var calls) ? calls.EnumerateArray().ToList() : [];
+            Assert.That(
+                response.ToolCalls.Select(c => (c.Id, c.Name, ToolJson.Normalize(c.ArgumentsJson))),
+                Is.EqualTo(recordedCalls.Select(c => (c.GetProperty("id").GetString(), c.GetProperty("function").GetProperty("name").GetString(), ToolJson.Normalize(c.GetProperty("function").GetProperty("arguments").GetString()!)))),
+                "tool calls (id, name, arguments)");
         });
     }
 
@@ -81,6 +86,10 @@ public class GrokConformanceTests
             Assert.That(final.ResponseId, Is.EqualTo(expected.Id));
             Assert.That(final.Usage, Is.Not.Null);
             AssertUsage(final.Usage!, expected.Usage!.RootElement);
+            Assert.That(
+                updates.Where(u => u.ToolCalls is not null).SelectMany(u => u.ToolCalls!).Select(c => (c.Id, c.Name, ToolJson.Normalize(c.ArgumentsJson))),
+                Is.EqualTo(expected.ToolCalls.OrderBy(p => p.Key).Select(p => (p.Value.Id, p.Value.Name, ToolJson.Normalize(p.Value.Arguments.ToString())))),
+                "tool calls (id, name, arguments)");
         });
         expected.Usage?.Dispose();
     }
@@ -171,6 +180,18 @@ public class GrokConformanceTests
                 {
                     result.Text.Append(OptionalString(delta, "content"));
                     result.Reasoning.Append(OptionalString(delta, "reasoning_content"));
+                    foreach (var fragment in delta.TryGetProperty("tool_calls", out var fragments) ? fragments.EnumerateArray() : default)
+                    {
+                        var index = fragment.GetProperty("index").GetInt32();
+                        var function = fragment.GetProperty("function");
+                        if (!result.ToolCalls.TryGetValue(index, out var call))
+                        {
+                            call = (OptionalString(fragment, "id"), OptionalString(function, "name"), new StringBuilder());
+                            result.ToolCalls[index] = call;
+                        }
+
+                        call.Arguments.Append(OptionalString(function, "arguments"));
+                    }
                 }
             }
         }
@@ -191,5 +212,7 @@ public class GrokConformanceTests
         public string? Model { get; set; }
 
         public JsonDocument? Usage { get; set; }
+
+        public SortedDictionary<int, (string? Id, string? Name, StringBuilder Arguments)> ToolCalls { get; } = [];
     }
 }

@@ -46,7 +46,8 @@ internal sealed class ChatCompletionsClient
         }
 
         var content = choice.Message ?? throw _transport.Malformed("The first choice has no message.", response);
-        return ChatCompletionsResponseMapper.ToChatResponse(answer, choice, content, Settings);
+        var toolCalls = ChatCompletionsToolCallReader.ReadWhole(content.ToolCalls, _transport, response);
+        return ChatCompletionsResponseMapper.ToChatResponse(answer, choice, content, toolCalls, Settings);
     }
 
     /// <summary>Validates and serializes the request now, then streams the answer when enumerated.</summary>
@@ -71,6 +72,11 @@ internal sealed class ChatCompletionsClient
             switch (streamEvent.Kind)
             {
                 case ChatCompletionsStreamEventKind.Done:
+                    if (state.TakeToolCalls(_transport, response) is { } lastCalls)
+                    {
+                        yield return lastCalls;
+                    }
+
                     yield return state.CreateFinalUpdate();
                     yield break;
                 case ChatCompletionsStreamEventKind.Error:
@@ -80,6 +86,11 @@ internal sealed class ChatCompletionsClient
                     if (state.Apply(chunk) is { } update)
                     {
                         yield return update;
+                    }
+
+                    if (state.ChoiceFinished && state.TakeToolCalls(_transport, response) is { } calls)
+                    {
+                        yield return calls;
                     }
 
                     break;

@@ -7,6 +7,9 @@ namespace MultiModel.Providers.ChatCompletions;
 /// <summary>Turns a <see cref="ChatRequest"/> into the JSON body and the HTTP request of <c>POST /chat/completions</c>.</summary>
 internal static class ChatCompletionsRequestWriter
 {
+    /// <summary>The text put before the result of a failed tool, since the format has no error flag.</summary>
+    public const string ToolErrorPrefix = "Error: ";
+
     private static readonly ChatCompletionsStreamOptionsDto IncludeUsage = new() { IncludeUsage = true };
 
     /// <summary>Validates the request and serializes its body once to UTF-8 bytes.</summary>
@@ -26,8 +29,7 @@ internal static class ChatCompletionsRequestWriter
         var messages = new ChatCompletionsMessageDto[request.Messages.Count];
         for (var i = 0; i < messages.Length; i++)
         {
-            var message = request.Messages[i];
-            messages[i] = new ChatCompletionsMessageDto { Role = RoleName(message.Role), Content = message.Text };
+            messages[i] = ToMessage(request.Messages[i]);
         }
 
         var body = new ChatCompletionsRequestDto
@@ -40,6 +42,9 @@ internal static class ChatCompletionsRequestWriter
             Stop = request.StopSequences.Count == 0 ? null : [.. request.StopSequences],
             Logprobs = request.IncludeLogprobs ? true : null,
             TopLogprobs = request.IncludeLogprobs ? request.TopLogprobs : null,
+            Tools = request.Tools.Count == 0 ? null : [.. request.Tools.Select(ToTool)],
+            ToolChoice = request.Tools.Count == 0 ? null : ChatCompletionsToolChoiceDto.From(request.ToolChoice),
+            ResponseFormat = request.ResponseFormat is { } format ? ToResponseFormat(format) : null,
             Stream = streaming ? true : null,
             StreamOptions = streaming ? IncludeUsage : null,
         };
@@ -65,10 +70,34 @@ internal static class ChatCompletionsRequestWriter
         return message;
     }
 
-    private static string RoleName(ChatRole role) => role switch
+    /// <summary>Writes one message: assistant tool calls as <c>tool_calls</c> (arguments as a JSON string), tool results as role <c>tool</c>.</summary>
+    /// <remarks>The format has no error flag for tool results: a failed tool's result is sent with <see cref="ToolErrorPrefix"/> in front.</remarks>
+    private static ChatCompletionsMessageDto ToMessage(ChatMessage message) => message.Role switch
     {
-        ChatRole.System => "system",
-        ChatRole.User => "user",
-        _ => "assistant",
+        ChatRole.System => new() { Role = "system", Content = message.Text },
+        ChatRole.User => new() { Role = "user", Content = message.Text },
+        ChatRole.Tool => new() { Role = "tool", Content = message.IsToolError ? ToolErrorPrefix + message.Text : message.Text, ToolCallId = message.ToolCallId },
+        _ when message.ToolCalls.Count > 0 => new()
+        {
+            Role = "assistant",
+            Content = string.IsNullOrEmpty(message.Text) ? null : message.Text,
+            ToolCalls = [.. message.ToolCalls.Select(static call => new ChatCompletionsToolCallDto
+            {
+                Id = call.Id,
+                Type = "function",
+                Function = new ChatCompletionsFunctionCallDto { Name = call.Name, Arguments = call.ArgumentsJson },
+            })],
+        },
+        _ => new() { Role = "assistant", Content = message.Text },
+    };
+
+    private static ChatCompletionsToolDto ToTool(ChatToolDefinition tool) => new()
+    {
+        Function = new ChatCompletionsFunctionDto { Name = tool.Name, Description = tool.Description, Parameters = tool.ParametersSchema },
+    };
+
+    private static ChatCompletionsResponseFormatDto ToResponseFormat(ChatResponseFormat format) => new()
+    {
+        JsonSchema = new ChatCompletionsJsonSchemaDto { Name = format.SchemaName, Description = format.SchemaDescription, Schema = format.Schema },
     };
 }

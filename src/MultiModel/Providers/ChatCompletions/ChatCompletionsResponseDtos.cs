@@ -43,9 +43,12 @@ internal sealed class ChatCompletionsChoiceDto
     public ChatCompletionsLogprobsDto? Logprobs { get; init; }
 }
 
-/// <summary>The text parts of a message or delta; tool calls are not read.</summary>
+/// <summary>The parts of a message or delta: text, reasoning, refusal and tool calls.</summary>
 internal sealed class ChatCompletionsAnswerDto
 {
+    [JsonPropertyName("tool_calls")]
+    public List<ChatCompletionsToolCallDto?>? ToolCalls { get; init; }
+
     [JsonPropertyName("content")]
     public string? Content { get; init; }
 
@@ -54,6 +57,32 @@ internal sealed class ChatCompletionsAnswerDto
 
     [JsonPropertyName("refusal")]
     public string? Refusal { get; init; }
+}
+
+/// <summary>A tool call: whole in a message, possibly a fragment in a delta (then <c>index</c> says which call it continues).</summary>
+internal sealed class ChatCompletionsToolCallDto
+{
+    [JsonPropertyName("index")]
+    public int? Index { get; init; }
+
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    [JsonPropertyName("function")]
+    public ChatCompletionsFunctionCallDto? Function { get; init; }
+}
+
+/// <summary>The function part of a tool call; <c>arguments</c> is JSON text (or a fragment of it).</summary>
+internal sealed class ChatCompletionsFunctionCallDto
+{
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("arguments")]
+    public string? Arguments { get; init; }
 }
 
 /// <summary>The log probabilities of a choice.</summary>

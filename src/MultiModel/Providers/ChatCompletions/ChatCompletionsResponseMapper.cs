@@ -12,6 +12,7 @@ internal static class ChatCompletionsResponseMapper
         ChatCompletionsResponseDto body,
         ChatCompletionsChoiceDto choice,
         ChatCompletionsAnswerDto message,
+        IReadOnlyList<ChatToolCall> toolCalls,
         ChatCompletionsSettings settings)
     {
         var refused = !string.IsNullOrEmpty(message.Refusal);
@@ -19,6 +20,7 @@ internal static class ChatCompletionsResponseMapper
         {
             Text = string.IsNullOrEmpty(message.Content) && refused ? message.Refusal! : message.Content ?? string.Empty,
             ReasoningText = string.IsNullOrEmpty(message.ReasoningContent) ? null : message.ReasoningContent,
+            ToolCalls = toolCalls,
             ProviderName = settings.ProviderName,
             ModelId = body.Model,
             ResponseId = body.Id,

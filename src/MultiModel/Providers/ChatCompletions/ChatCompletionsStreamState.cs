@@ -1,8 +1,11 @@
+using MultiModel.Internal;
+
 namespace MultiModel.Providers.ChatCompletions;
 
 /// <summary>Follows one chat-completions stream: turns deltas into updates and remembers what the final update needs.</summary>
 /// <remarks>
-/// Only the first choice is read. Tool-call deltas are ignored. The final update carries the last
+/// Only the first choice is read. Tool-call deltas are accumulated; the calls are completed when the choice's
+/// <c>finish_reason</c> arrives (or at <c>[DONE]</c>) and reported on one update of their own. The final update carries the last
 /// <c>finish_reason</c> and the last <c>usage</c> seen on any chunk (servers may repeat a running usage).
 /// </remarks>
 internal sealed class ChatCompletionsStreamState(ChatCompletionsSettings settings)
@@ -11,7 +14,11 @@ internal sealed class ChatCompletionsStreamState(ChatCompletionsSettings setting
     private string? _modelId;
     private string? _finishReason;
     private bool _refused;
+    private readonly ChatCompletionsToolCallReader _toolCalls = new();
     private ChatCompletionsUsageDto? _usage;
+
+    /// <summary>Gets a value indicating whether the last chunk carried the choice's <c>finish_reason</c>.</summary>
+    public bool ChoiceFinished { get; private set; }
 
     /// <summary>Takes in one chunk; returns the update to yield, or <see langword="null"/> when it added no text.</summary>
     public ChatResponseUpdate? Apply(ChatCompletionsResponseDto chunk)
@@ -19,6 +26,7 @@ internal sealed class ChatCompletionsStreamState(ChatCompletionsSettings setting
         _responseId = chunk.Id ?? _responseId;
         _modelId = chunk.Model ?? _modelId;
         _usage = chunk.Usage ?? _usage;
+        ChoiceFinished = false;
 
         if (chunk.FirstChoice is not { } choice)
         {
@@ -26,7 +34,9 @@ internal sealed class ChatCompletionsStreamState(ChatCompletionsSettings setting
         }
 
         _finishReason = choice.FinishReason ?? _finishReason;
+        ChoiceFinished = choice.FinishReason is not null;
         var delta = choice.Delta;
+        _toolCalls.Append(delta?.ToolCalls);
         var text = delta?.Content;
         if (!string.IsNullOrEmpty(delta?.Refusal))
         {
@@ -49,6 +59,25 @@ internal sealed class ChatCompletionsStreamState(ChatCompletionsSettings setting
             ModelId = _modelId,
             ResponseId = _responseId,
             Logprobs = logprobs,
+        };
+    }
+
+    /// <summary>Completes the accumulated tool calls into one update, or returns <see langword="null"/> when none is pending.</summary>
+    /// <exception cref="ChatProviderException">A call has no name or unreadable arguments.</exception>
+    public ChatResponseUpdate? TakeToolCalls(ProviderTransport transport, HttpResponseMessage response)
+    {
+        if (!_toolCalls.HasPending)
+        {
+            return null;
+        }
+
+        var calls = _toolCalls.Complete(transport, response);
+        return calls.Count == 0 ? null : new ChatResponseUpdate
+        {
+            ToolCalls = calls,
+            ProviderName = settings.ProviderName,
+            ModelId = _modelId,
+            ResponseId = _responseId,
         };
     }
 

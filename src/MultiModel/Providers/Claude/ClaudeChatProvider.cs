@@ -19,8 +19,17 @@ namespace MultiModel.Providers.Claude;
 /// <para>
 /// Claude accepts a <see cref="ChatRequest.Temperature"/> from 0 to 1 only. Anthropic offers no log probabilities:
 /// <see cref="ChatRequest.IncludeLogprobs"/> is accepted and ignored, and <see cref="ChatResponse.Logprobs"/> stays
-/// <see langword="null"/>. Thinking blocks are returned as <see cref="ChatResponse.ReasoningText"/>; tool-use,
-/// server-tool and other content blocks are not part of <see cref="ChatResponse.Text"/>.
+/// <see langword="null"/>. Thinking blocks are returned as <see cref="ChatResponse.ReasoningText"/>; server-tool
+/// and other content blocks are not part of <see cref="ChatResponse.Text"/>.
+/// </para>
+/// <para>
+/// <b>Tools.</b> <see cref="ChatRequest.Tools"/> are sent as <c>tools</c> (with <c>input_schema</c>) and
+/// <see cref="ChatRequest.ToolChoice"/> as <c>tool_choice</c> (<c>auto</c>, <c>none</c>, <c>any</c>, <c>tool</c>).
+/// <c>tool_use</c> blocks become <see cref="ChatResponse.ToolCalls"/>; streamed <c>input_json_delta</c> fragments
+/// are joined and parsed when their block stops, and the whole call is one <see cref="ChatResponseUpdate.ToolCalls"/>
+/// update. An assistant message's tool calls are written as <c>tool_use</c> blocks and tool results as
+/// <c>tool_result</c> blocks of one user turn (with <c>is_error</c> for failed tools), whichever provider made the calls.
+/// <see cref="ChatRequest.ResponseFormat"/> is sent as <c>output_config.format</c> (<c>json_schema</c>).
 /// </para>
 /// </remarks>
 public sealed class ClaudeChatProvider : IChatProvider

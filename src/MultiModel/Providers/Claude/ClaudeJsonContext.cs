@@ -7,6 +7,7 @@ namespace MultiModel.Providers.Claude;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ClaudeWireRequest))]
+[JsonSerializable(typeof(List<ClaudeWireContentBlock>))]
 [JsonSerializable(typeof(ClaudeWireResponse))]
 [JsonSerializable(typeof(ClaudeWireStreamEvent))]
 [JsonSerializable(typeof(ClaudeWireErrorEnvelope))]

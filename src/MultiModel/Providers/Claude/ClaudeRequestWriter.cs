@@ -23,23 +23,7 @@ internal static class ClaudeRequestWriter
                 nameof(request));
         }
 
-        List<string>? system = null;
-        var messages = new List<ClaudeWireMessage>(request.Messages.Count);
-        foreach (var message in request.Messages)
-        {
-            if (message.Role == ChatRole.System)
-            {
-                (system ??= []).Add(message.Text);
-                continue;
-            }
-
-            messages.Add(new ClaudeWireMessage
-            {
-                Role = message.Role == ChatRole.Assistant ? "assistant" : "user",
-                Content = message.Text,
-            });
-        }
-
+        var (system, messages) = ClaudeConversationWriter.Write(request.Messages);
         var wire = new ClaudeWireRequest
         {
             Model = request.ModelId ?? settings.Model,
@@ -49,8 +33,25 @@ internal static class ClaudeRequestWriter
             Temperature = request.Temperature,
             TopP = request.TopP,
             StopSequences = request.StopSequences.Count == 0 ? null : [.. request.StopSequences],
+            Tools = request.Tools.Count == 0 ? null : [.. request.Tools.Select(ToWire)],
+            ToolChoice = request.Tools.Count == 0 ? null : ToWire(request.ToolChoice),
+            OutputConfig = request.ResponseFormat is { } format
+                ? new ClaudeWireOutputConfig { Format = new ClaudeWireOutputFormat { Schema = format.Schema } }
+                : null,
             Stream = stream ? true : null,
         };
         return JsonSerializer.SerializeToUtf8Bytes(wire, ClaudeJsonContext.Default.ClaudeWireRequest);
     }
+
+    private static ClaudeWireTool ToWire(ChatToolDefinition tool) =>
+        new() { Name = tool.Name, Description = tool.Description, InputSchema = tool.ParametersSchema };
+
+    private static ClaudeWireToolChoice? ToWire(ChatToolChoice? choice) => choice?.Kind switch
+    {
+        ChatToolChoiceKind.Auto => new ClaudeWireToolChoice { Type = "auto" },
+        ChatToolChoiceKind.None => new ClaudeWireToolChoice { Type = "none" },
+        ChatToolChoiceKind.Required => new ClaudeWireToolChoice { Type = "any" },
+        ChatToolChoiceKind.Specific => new ClaudeWireToolChoice { Type = "tool", Name = choice.ToolName },
+        _ => null,
+    };
 }

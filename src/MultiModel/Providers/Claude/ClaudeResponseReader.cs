@@ -26,6 +26,7 @@ internal static class ClaudeResponseReader
 
         StringBuilder? text = null;
         StringBuilder? reasoning = null;
+        List<ChatToolCall>? toolCalls = null;
         foreach (var block in wire.Content)
         {
             switch (block?.Type)
@@ -36,6 +37,9 @@ internal static class ClaudeResponseReader
                 case "thinking" when block.Thinking is not null:
                     (reasoning ??= new StringBuilder()).Append(block.Thinking);
                     break;
+                case "tool_use":
+                    (toolCalls ??= []).Add(ClaudeToolCallReader.FromBlock(block, transport, response));
+                    break;
             }
         }
 
@@ -45,6 +49,7 @@ internal static class ClaudeResponseReader
         {
             Text = text?.ToString() ?? string.Empty,
             ReasoningText = reasoning?.ToString(),
+            ToolCalls = toolCalls ?? [],
             ProviderName = transport.ProviderName,
             ModelId = wire.Model,
             ResponseId = wire.Id,

@@ -7,9 +7,10 @@ namespace MultiModel.Providers.Claude;
 
 /// <summary>Turns a Messages API event stream into <see cref="ChatResponseUpdate"/>s.</summary>
 /// <remarks>
-/// Events are keyed off their JSON <c>type</c>. Text and thinking deltas become updates as they arrive;
-/// <c>message_stop</c> produces the one final update. <c>ping</c>, tool-input, signature and citation deltas, and
-/// event types added later are skipped. An <c>error</c> event is thrown as a stream error; a stream that ends
+/// Events are keyed off their JSON <c>type</c>. Text and thinking deltas become updates as they arrive; a
+/// <c>tool_use</c> block's <c>input_json_delta</c> fragments are accumulated and the whole call becomes one update at
+/// the block's <c>content_block_stop</c>; <c>message_stop</c> produces the one final update. <c>ping</c>, signature
+/// and citation deltas, server-tool blocks, and event types added later are skipped. An <c>error</c> event is thrown as a stream error; a stream that ends
 /// without <c>message_stop</c> is thrown as truncated.
 /// </remarks>
 internal static class ClaudeStreamReader
@@ -26,6 +27,7 @@ internal static class ClaudeStreamReader
         string? modelId = null;
         string? stopReason = null;
         var usage = new ClaudeUsageAccumulator();
+        var toolCalls = new ClaudeToolCallReader();
 
         await foreach (var item in transport.ReadSseAsync(response, Parser, cancellationToken).ConfigureAwait(false))
         {
@@ -44,6 +46,18 @@ internal static class ClaudeStreamReader
 
                 case "content_block_delta" when data.Delta is { Type: "thinking_delta", Thinking: { Length: > 0 } thinking }:
                     yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, ReasoningText = thinking };
+                    break;
+
+                case "content_block_start" when data.ContentBlock is { Type: "tool_use" } block:
+                    toolCalls.Start(data.Index, block, transport, response);
+                    break;
+
+                case "content_block_delta" when data.Delta is { Type: "input_json_delta" } delta:
+                    toolCalls.Append(data.Index, delta.PartialJson);
+                    break;
+
+                case "content_block_stop" when toolCalls.Complete(data.Index, transport, response) is { } call:
+                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, ToolCalls = [call] };
                     break;
 
                 case "message_delta":

@@ -5,11 +5,24 @@ namespace MultiModel.Providers.Claude;
 
 /// <summary>
 /// Reads a content block or delta without ever failing on its shape: only string values of <c>type</c>, <c>text</c>,
-/// <c>thinking</c> and <c>stop_reason</c> are kept; anything else (citations, tool input, server-tool results,
-/// block types added later) is skipped.
+/// <c>thinking</c>, <c>stop_reason</c>, <c>id</c>, <c>name</c> and <c>partial_json</c>, and the <c>input</c> value
+/// are kept; anything else (citations, signatures, server-tool results, block types added later) is skipped.
 /// </summary>
 internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
 {
+    private enum Field
+    {
+        Skip,
+        Type,
+        Text,
+        Thinking,
+        StopReason,
+        Id,
+        Name,
+        PartialJson,
+        Input,
+    }
+
     public override ClaudeWireBlock Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -18,16 +31,19 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
             return new ClaudeWireBlock();
         }
 
-        string? type = null, text = null, thinking = null, stopReason = null;
+        string? type = null, text = null, thinking = null, stopReason = null, id = null, name = null, partialJson = null;
+        JsonElement? input = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = reader.ValueTextEquals("type"u8) ? 1
-                : reader.ValueTextEquals("text"u8) ? 2
-                : reader.ValueTextEquals("thinking"u8) ? 3
-                : reader.ValueTextEquals("stop_reason"u8) ? 4
-                : 0;
+            var field = FieldOf(ref reader);
             reader.Read();
-            if (field == 0 || reader.TokenType != JsonTokenType.String)
+            if (field == Field.Input)
+            {
+                input = JsonElement.ParseValue(ref reader);
+                continue;
+            }
+
+            if (field == Field.Skip || reader.TokenType != JsonTokenType.String)
             {
                 SkipValue(ref reader);
                 continue;
@@ -36,18 +52,42 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
             var value = reader.GetString();
             switch (field)
             {
-                case 1: type = value; break;
-                case 2: text = value; break;
-                case 3: thinking = value; break;
-                default: stopReason = value; break;
+                case Field.Type: type = value; break;
+                case Field.Text: text = value; break;
+                case Field.Thinking: thinking = value; break;
+                case Field.StopReason: stopReason = value; break;
+                case Field.Id: id = value; break;
+                case Field.Name: name = value; break;
+                default: partialJson = value; break;
             }
         }
 
-        return new ClaudeWireBlock { Type = type, Text = text, Thinking = thinking, StopReason = stopReason };
+        return new ClaudeWireBlock
+        {
+            Type = type,
+            Text = text,
+            Thinking = thinking,
+            StopReason = stopReason,
+            Id = id,
+            Name = name,
+            Input = input,
+            PartialJson = partialJson,
+        };
     }
 
     public override void Write(Utf8JsonWriter writer, ClaudeWireBlock value, JsonSerializerOptions options) =>
         throw new NotSupportedException("Content blocks are only ever read.");
+
+    private static Field FieldOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("type"u8) ? Field.Type
+        : reader.ValueTextEquals("text"u8) ? Field.Text
+        : reader.ValueTextEquals("thinking"u8) ? Field.Thinking
+        : reader.ValueTextEquals("stop_reason"u8) ? Field.StopReason
+        : reader.ValueTextEquals("id"u8) ? Field.Id
+        : reader.ValueTextEquals("name"u8) ? Field.Name
+        : reader.ValueTextEquals("partial_json"u8) ? Field.PartialJson
+        : reader.ValueTextEquals("input"u8) ? Field.Input
+        : Field.Skip;
 
     /// <summary>Skips the current value; the serializer has already buffered it whole, but the reader is not a final block, so Skip() would refuse.</summary>
     private static void SkipValue(ref Utf8JsonReader reader)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MultiModel.Providers.Claude;
@@ -21,13 +22,76 @@ internal sealed class ClaudeWireRequest
 
     public IReadOnlyList<string>? StopSequences { get; init; }
 
+    public IReadOnlyList<ClaudeWireTool>? Tools { get; init; }
+
+    public ClaudeWireToolChoice? ToolChoice { get; init; }
+
+    public ClaudeWireOutputConfig? OutputConfig { get; init; }
+
     public bool? Stream { get; init; }
 }
 
-/// <summary>One conversation turn, in the string shorthand for a single text block.</summary>
+/// <summary>One conversation turn: the string shorthand for a single text block, or a list of blocks.</summary>
+[JsonConverter(typeof(ClaudeWireMessageConverter))]
 internal sealed class ClaudeWireMessage
 {
     public required string Role { get; init; }
 
-    public required string Content { get; init; }
+    /// <summary>Gets the text, when the turn is one text block.</summary>
+    public string? Content { get; init; }
+
+    /// <summary>Gets the blocks, when the turn holds tool calls or tool results.</summary>
+    public List<ClaudeWireContentBlock>? Blocks { get; init; }
+}
+
+/// <summary>A request content block: <c>text</c>, <c>tool_use</c> or <c>tool_result</c>.</summary>
+internal sealed class ClaudeWireContentBlock
+{
+    public required string Type { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public JsonElement? Input { get; init; }
+
+    public string? ToolUseId { get; init; }
+
+    public string? Content { get; init; }
+
+    public bool? IsError { get; init; }
+}
+
+/// <summary>A custom tool definition.</summary>
+internal sealed class ClaudeWireTool
+{
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required JsonElement InputSchema { get; init; }
+}
+
+/// <summary>The <c>tool_choice</c> object: <c>auto</c>, <c>any</c>, <c>none</c>, or <c>tool</c> with a name.</summary>
+internal sealed class ClaudeWireToolChoice
+{
+    public required string Type { get; init; }
+
+    public string? Name { get; init; }
+}
+
+/// <summary>The <c>output_config</c> object; only <c>format</c> is written.</summary>
+internal sealed class ClaudeWireOutputConfig
+{
+    public required ClaudeWireOutputFormat Format { get; init; }
+}
+
+/// <summary>The structured-output format <c>{"type":"json_schema","schema":…}</c>.</summary>
+internal sealed class ClaudeWireOutputFormat
+{
+    public string Type { get; init; } = "json_schema";
+
+    public required JsonElement Schema { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MultiModel.Providers.Claude;
@@ -36,6 +37,18 @@ internal sealed class ClaudeWireBlock
 
     /// <summary>Gets the stop reason carried by a <c>message_delta</c> delta.</summary>
     public string? StopReason { get; init; }
+
+    /// <summary>Gets the id of a <c>tool_use</c> block.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Gets the tool name of a <c>tool_use</c> block.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets the <c>input</c> of a <c>tool_use</c> block, whatever its JSON kind.</summary>
+    public JsonElement? Input { get; init; }
+
+    /// <summary>Gets the fragment of tool input carried by an <c>input_json_delta</c>.</summary>
+    public string? PartialJson { get; init; }
 }
 
 /// <summary>Token counts; every field is optional because <c>message_delta</c> repeats only some of them.</summary>
@@ -83,6 +96,12 @@ internal sealed class ClaudeWireStreamEvent
 
     /// <summary>Gets the message shell of <c>message_start</c>.</summary>
     public ClaudeWireResponse? Message { get; init; }
+
+    /// <summary>Gets the block index of <c>content_block_start</c>, <c>content_block_delta</c> and <c>content_block_stop</c>.</summary>
+    public int? Index { get; init; }
+
+    /// <summary>Gets the block shell of <c>content_block_start</c>.</summary>
+    public ClaudeWireBlock? ContentBlock { get; init; }
 
     /// <summary>Gets the delta of <c>content_block_delta</c> or <c>message_delta</c>.</summary>
     public ClaudeWireBlock? Delta { get; init; }

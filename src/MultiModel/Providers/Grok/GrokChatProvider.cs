@@ -13,6 +13,14 @@ namespace MultiModel.Providers.Grok;
 /// <c>reasoning_tokens</c> back, unless <c>total_tokens</c> shows that the server already counted them.
 /// A wrong API key comes back from xAI as HTTP 400 with an "Incorrect API key" message.
 /// </para>
+/// <para>
+/// <b>Tools.</b> <see cref="ChatRequest.Tools"/> are sent as function <c>tools</c>, <see cref="ChatRequest.ToolChoice"/>
+/// as <c>tool_choice</c>, and <see cref="ChatRequest.ResponseFormat"/> as a strict <c>json_schema</c>
+/// <c>response_format</c>. <c>tool_calls</c> become <see cref="ChatResponse.ToolCalls"/>; streamed tool-call
+/// fragments are appended by index and reported, whole, on one update when the choice finishes. Assistant tool calls
+/// are written as <c>tool_calls</c> and tool results as <c>tool</c> messages; the format has no error flag, so a
+/// failed tool's result is sent with an <c>Error: </c> prefix.
+/// </para>
 /// </remarks>
 public sealed class GrokChatProvider : ChatCompletionsChatProvider
 {

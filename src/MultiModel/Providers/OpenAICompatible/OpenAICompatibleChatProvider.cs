@@ -12,6 +12,7 @@ namespace MultiModel.Providers.OpenAICompatible;
 /// Model names are sent unchanged, so aggregator names such as <c>anthropic/claude-sonnet-4-5</c> work.
 /// <see cref="ChatUsage.OutputTokens"/> counts reasoning once: OpenAI's <c>completion_tokens</c> already includes it,
 /// and when <c>total_tokens</c> shows that the server (for example xAI behind an aggregator) left it out, it is added.
+/// Tools, tool turns and structured output are written and read as described for <see cref="Grok.GrokChatProvider"/>.
 /// </para>
 /// </remarks>
 public sealed class OpenAICompatibleChatProvider : ChatCompletionsChatProvider

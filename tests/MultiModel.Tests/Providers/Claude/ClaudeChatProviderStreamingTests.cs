@@ -38,6 +38,9 @@ public class ClaudeChatProviderStreamingTests
         event: content_block_delta
         data: {"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"{\"city\": \"Os"}}
 
+        event: content_block_delta
+        data: {"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"lo\"}"}}
+
         event: brand_new_event
         data: {"type":"brand_new_event","payload":{"a":[1,2,3]}}
 
@@ -62,10 +65,12 @@ public class ClaudeChatProviderStreamingTests
         var updates = await ClaudeHarness.CollectAsync(harness.Provider.GetStreamingResponseAsync(new ChatRequest("Weather in Oslo?")));
 
         harness.Http.VerifyNoOutstandingExpectation();
-        Assert.That(updates.Select(u => u.Text), Is.EqualTo(new[] { "Checking the", " weather.", null }));
+        Assert.That(updates.Select(u => u.Text), Is.EqualTo(new[] { "Checking the", " weather.", null, null }));
         var final = updates[^1];
         Assert.Multiple(() =>
         {
+            Assert.That(updates[2].ToolCalls!.Single().Id, Is.EqualTo("toolu_1"));
+            Assert.That(updates[2].ToolCalls!.Single().ArgumentsJson, Is.EqualTo("""{"city": "Oslo"}"""));
             Assert.That(updates.Count(u => u.IsFinal), Is.EqualTo(1));
             Assert.That(updates.All(u => u.ProviderName == "claude"), Is.True);
             Assert.That(updates.All(u => u.ResponseId == "msg_01Stream"), Is.True);

@@ -185,7 +185,7 @@ public class GrokChatProviderParsingTests
     }
 
     [Test]
-    public async Task GetStreamingResponseAsync_ToolCallDeltas_AreToleratedAndFinishIsToolCalls()
+    public async Task GetStreamingResponseAsync_FragmentedToolCallDeltas_AccumulateIntoOneCallBeforeTheFinalUpdate()
     {
         using var http = new ChatCompletionsHttp();
         http.ExpectStream(Url, Sse(
@@ -196,9 +196,16 @@ public class GrokChatProviderParsingTests
 
         var updates = await CollectAsync(CreateProvider(http.Client).GetStreamingResponseAsync(new ChatRequest("Hi")));
 
-        Assert.That(updates, Has.Count.EqualTo(1));
-        Assert.That(updates[0].FinishReason, Is.EqualTo(ChatFinishReason.ToolCalls));
-        Assert.That(updates[0].Usage, Is.Null, "no usage chunk was sent");
+        Assert.That(updates, Has.Count.EqualTo(2));
+        var call = updates[0].ToolCalls!.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((call.Id, call.Name, call.ArgumentsJson), Is.EqualTo(("call_1", "weather", """{"lat":1}""")));
+            Assert.That(updates[0].IsFinal, Is.False);
+            Assert.That(updates[1].IsFinal, Is.True);
+            Assert.That(updates[1].FinishReason, Is.EqualTo(ChatFinishReason.ToolCalls));
+            Assert.That(updates[1].Usage, Is.Null, "no usage chunk was sent");
+        });
     }
 
     [Test]
