@@ -84,6 +84,19 @@ public sealed partial class FailoverChatClient : IChatProvider
     /// <summary>Gets the providers of the chain, in the order they are tried.</summary>
     public IReadOnlyList<IChatProvider> Providers => _settings.Providers;
 
+    /// <summary>Gets what this chain talks to: system <c>multimodel</c>, with the first provider's address and model.</summary>
+    public ChatProviderMetadata Metadata
+    {
+        get
+        {
+            var first = _settings.Providers[0].Metadata;
+            return new ChatProviderMetadata(SystemName, first.Endpoint, first.DefaultModelId);
+        }
+    }
+
+    /// <summary>The system name a failover chain reports in its <see cref="Metadata"/>.</summary>
+    public const string SystemName = "multimodel";
+
     /// <summary>Sends the request to the providers in order and returns the first answer that meets the confidence policy.</summary>
     /// <param name="request">The request; it is validated once, before any provider is called, and never modified.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>

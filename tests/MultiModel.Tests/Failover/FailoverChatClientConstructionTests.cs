@@ -140,4 +140,20 @@ public class FailoverChatClientConstructionTests
         Assert.That(() => sut.GetResponseAsync(Some.Request(), new CancellationToken(canceled: true)), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(provider.CallCount, Is.Zero);
     }
+
+    [Test]
+    public void Metadata_NamesTheChainSystemAndTheFirstProvidersModel()
+    {
+        var first = new MultiModel.Testing.FakeChatProvider("a") { Metadata = new ChatProviderMetadata("xai", new Uri("https://api.x.ai/v1"), "grok-4") };
+        var chain = new FailoverChatClient([first, new TestChatProvider("b")]);
+
+        var metadata = ((IChatProvider)chain).Metadata;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(metadata.ProviderSystem, Is.EqualTo(FailoverChatClient.SystemName));
+            Assert.That(metadata.DefaultModelId, Is.EqualTo("grok-4"));
+            Assert.That(metadata.Endpoint, Is.EqualTo(new Uri("https://api.x.ai/v1")));
+        });
+    }
 }
