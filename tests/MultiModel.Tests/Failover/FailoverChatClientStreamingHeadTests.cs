@@ -83,7 +83,7 @@ public class FailoverChatClientStreamingHeadTests
 
         var enumerator = sut.GetStreamingResponseAsync(Some.Request()).GetAsyncEnumerator();
         var first = enumerator.MoveNextAsync();
-        await time.WaitForTimersAsync(2);
+        await time.WaitForPendingTimersAsync(2);
         Assert.That(first.IsCompleted, Is.False, "the head is held back");
         time.Advance(TimeSpan.FromMilliseconds(500));
         Assert.That(await first, Is.True);
@@ -108,7 +108,7 @@ public class FailoverChatClientStreamingHeadTests
 
         var collecting = Some.CollectAsync(sut.GetStreamingResponseAsync(Some.Request()));
         await grok.Called;
-        await time.WaitForTimersAsync(2);
+        await time.WaitForPendingTimersAsync(2);
         time.Advance(TimeSpan.FromSeconds(1));
         var updates = await collecting;
 

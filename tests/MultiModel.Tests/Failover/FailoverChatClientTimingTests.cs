@@ -84,7 +84,7 @@ public class FailoverChatClientTimingTests
 
         var call = sut.GetResponseAsync(Some.Request());
         await slow.Called;
-        await time.WaitForTimersAsync(2);
+        await time.WaitForPendingTimersAsync(2);
         time.Advance(TimeSpan.FromSeconds(2));
         var response = await call;
 
@@ -109,7 +109,7 @@ public class FailoverChatClientTimingTests
 
         var call = sut.GetResponseAsync(Some.Request());
         await first.Called;
-        await time.WaitForTimersAsync(2);
+        await time.WaitForPendingTimersAsync(2);
         time.Advance(TimeSpan.FromSeconds(1));
         await hedge.Called;
         gate.SetResult(Some.Response("grok", "4"));
