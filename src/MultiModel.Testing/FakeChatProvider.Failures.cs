@@ -95,20 +95,7 @@ public sealed partial class FakeChatProvider
             RequestId = NewRequestId(),
         };
 
-    private static string DefaultErrorType(int status) => status switch
-    {
-        401 => "authentication_error",
-        402 => "billing_error",
-        403 => "permission_error",
-        404 => "not_found_error",
-        409 => "conflict_error",
-        413 => "request_too_large",
-        429 => "rate_limit_error",
-        504 => "timeout_error",
-        529 => "overloaded_error",
-        >= 500 => "api_error",
-        _ => "invalid_request_error",
-    };
+    private static string DefaultErrorType(int status) => Internal.AnthropicDialect.ErrorType(status);
 
     private static string DefaultMessage(int status) => status switch
     {
