@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using MultiModel.Diagnostics;
+using MultiModel.Internal;
 
 namespace MultiModel.Failover;
 
@@ -158,6 +159,7 @@ public sealed partial class FailoverChatClient
 
         try
         {
+            AttemptDeadline.Set(attempt.Deadline);
             head.Enumerator = attempt.Provider.GetStreamingResponseAsync(call.Request, attempt.Token).GetAsyncEnumerator(attempt.Token);
             while (!head.HasContent && !head.IsComplete)
             {

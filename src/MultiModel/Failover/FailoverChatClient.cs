@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using MultiModel.Confidence;
 using MultiModel.Diagnostics;
+using MultiModel.Internal;
 
 namespace MultiModel.Failover;
 
@@ -263,6 +264,7 @@ public sealed partial class FailoverChatClient : IChatProvider
         TimeSpan duration;
         try
         {
+            AttemptDeadline.Set(attempt.Deadline);
             response = await attempt.Provider.GetResponseAsync(call.Request, attempt.Token).ConfigureAwait(false);
             attempt.StopTimer();
             duration = attempt.Elapsed;

@@ -28,6 +28,7 @@ internal sealed class ProviderAttempt : IDisposable
         _abort = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
         if (_timeoutValue != Timeout.InfiniteTimeSpan)
         {
+            Deadline = _timeProvider.GetUtcNow() + _timeoutValue;
             _timeout = new CancellationTokenSource(_timeoutValue, _timeProvider);
             _linked = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token, _timeout.Token);
         }
@@ -40,6 +41,9 @@ internal sealed class ProviderAttempt : IDisposable
     public int Index { get; }
 
     public IChatProvider Provider { get; }
+
+    /// <summary>Gets when the attempt's first timer runs out, or <see langword="null"/> without an attempt timeout.</summary>
+    public DateTimeOffset? Deadline { get; }
 
     public bool Hedged { get; }
 

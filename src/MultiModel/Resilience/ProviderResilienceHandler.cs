@@ -147,7 +147,14 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
             });
         }
 
-        builder.AddTimeout(options.AttemptTimeout);
+        var perTry = options.AttemptTimeout;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Timeout = perTry,
+
+            // Within a failover attempt, end a little before the attempt's deadline so the breaker sees the timeout.
+            TimeoutGenerator = _ => new ValueTask<TimeSpan>(AttemptDeadline.TimeoutFor(perTry, timeProvider)),
+        });
         return builder.Build();
     }
 

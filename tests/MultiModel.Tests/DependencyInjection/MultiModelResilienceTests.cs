@@ -159,4 +159,47 @@ public class MultiModelResilienceTests
             Assert.That(lowered.ProviderName, Is.EqualTo("grok"), "With the threshold at 0.2 the truncated answer is accepted.");
         });
     }
+
+    [Test]
+    public async Task GetResponseAsync_ProviderHangs_PipelineTimesOutFirstAndTheCircuitOpens()
+    {
+        var settings = MultiModelTestContainer.GrokThenClaude(
+            ("MultiModel:Failover:AttemptTimeout", "00:00:10"),
+            ("MultiModel:Providers:grok:Resilience:AttemptTimeout", "00:00:10"),
+            ("MultiModel:Providers:grok:Resilience:CircuitBreaker:MinimumThroughput", "2"));
+        var hanging = new HangingHandler();
+        await using var container = MultiModelTestContainer.Create(settings, ["grok", "claude"]);
+        container.Http["grok"].When(HttpMethod.Post, WireAnswers.GrokUrl).Respond(hanging);
+        container.Http["claude"].AnswerClaude("claude covers");
+        var chain = container.Get<FailoverChatClient>();
+
+        var answers = new List<ChatResponse>();
+        for (var i = 0; i < 2; i++)
+        {
+            var call = chain.GetResponseAsync(Request);
+            while (hanging.Calls < i + 1)
+            {
+                await Task.Delay(1);
+            }
+
+            // The pipeline's try timeout ends just before the chain's 10 s attempt timeout (at 9.9 s).
+            await container.Time.WaitForTimerDueWithinAsync(TimeSpan.FromSeconds(9.95));
+            container.Time.Advance(TimeSpan.FromSeconds(9.9));
+            answers.Add(await call);
+        }
+
+        var thirdCall = chain.GetResponseAsync(Request);
+        var finished = await Task.WhenAny(thirdCall, Task.Delay(TimeSpan.FromSeconds(5)));
+        Assert.That(finished, Is.SameAs(thirdCall), $"The third call waited on grok: {string.Join("; ", answers[1].Attempts)} / {answers[1].Attempts[0].Exception}");
+        var third = await thirdCall;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answers.Select(a => a.Attempts[0].ErrorClass), Is.All.EqualTo(ChatErrorClass.Timeout));
+            Assert.That(answers.Select(a => a.ProviderName), Is.All.EqualTo("claude"));
+            Assert.That(third.Attempts[0].Outcome, Is.EqualTo(ChatAttemptOutcome.Skipped), "Two timeouts must open the circuit.");
+            Assert.That(third.Attempts[0].SkipReason, Is.EqualTo("circuit-open"));
+            Assert.That(hanging.Calls, Is.EqualTo(2));
+        });
+    }
 }
