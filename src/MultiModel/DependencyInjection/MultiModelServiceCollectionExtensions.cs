@@ -95,6 +95,17 @@ public static class MultiModelServiceCollectionExtensions
 
     private static void AddOptions(IServiceCollection services, string name, string sectionPath, Action<MultiModelOptions>? configure)
     {
+        if (!ProviderRegistrations.GetOrAdd(services).MarkBound(name))
+        {
+            // Called again for the same chain: bind once (a second bind would repeat list entries such as Order).
+            if (configure is not null)
+            {
+                services.Configure(name, configure);
+            }
+
+            return;
+        }
+
         services.AddSingleton<IConfigureOptions<MultiModelOptions>>(sp => new ConfigureNamedOptions<MultiModelOptions>(name, options =>
         {
             if (sp.GetService<IConfiguration>() is { } configuration)

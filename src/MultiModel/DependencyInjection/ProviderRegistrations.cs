@@ -8,6 +8,7 @@ internal sealed class ProviderRegistrations
 {
     private readonly object _gate = new();
     private readonly HashSet<string> _chains = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _bound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<IServiceProvider, IChatProvider>> _custom = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<string>> _codeOrder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Action<IServiceProvider, FailoverChatClientOptions>>> _chainHooks = new(StringComparer.OrdinalIgnoreCase);
@@ -49,6 +50,15 @@ internal sealed class ProviderRegistrations
         lock (_gate)
         {
             return _codeOrder.TryGetValue(chainName, out var order) ? [.. order] : [];
+        }
+    }
+
+    /// <summary>Records that the options of <paramref name="optionsName"/> are bound from configuration; false if they already were.</summary>
+    public bool MarkBound(string optionsName)
+    {
+        lock (_gate)
+        {
+            return _bound.Add(optionsName);
         }
     }
 

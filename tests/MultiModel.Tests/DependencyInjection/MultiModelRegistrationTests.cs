@@ -189,4 +189,12 @@ public class MultiModelRegistrationTests
         });
         container.Http["router"].VerifyNoOutstandingExpectation();
     }
+
+    [Test]
+    public async Task AddMultiModel_CalledTwice_BindsConfigurationOnce()
+    {
+        await using var container = MultiModelTestContainer.Create(MultiModelTestContainer.GrokThenClaude(), [], (services, _) => services.AddMultiModel().AddGrok());
+
+        Assert.That(container.Options.Order, Is.EqualTo(new[] { "grok", "claude" }));
+    }
 }
