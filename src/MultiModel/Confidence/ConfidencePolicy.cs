@@ -81,7 +81,10 @@ public sealed class ConfidencePolicy
     public async ValueTask<ConfidenceScore> ScoreAsync(ConfidenceContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var opinions = new List<ConfidenceOpinion>();
+
+        // Sized for every scorer; trimmed only when some gave no opinion or the loop stopped early.
+        var opinions = new ConfidenceOpinion[Scorers.Count + 1];
+        var count = 0;
         var value = 1.0;
         var threshold = Threshold;
         for (var i = -1; i < Scorers.Count && value >= threshold; i++)
@@ -90,11 +93,11 @@ public sealed class ConfidencePolicy
             var opinion = await scorer.ScoreAsync(context, cancellationToken).ConfigureAwait(false);
             if (opinion is not null)
             {
-                opinions.Add(opinion);
+                opinions[count++] = opinion;
                 value = Math.Min(value, opinion.Value);
             }
         }
 
-        return new ConfidenceScore(value, threshold, opinions);
+        return ConfidenceScore.Create(value, threshold, count == opinions.Length ? opinions : opinions[..count]);
     }
 }

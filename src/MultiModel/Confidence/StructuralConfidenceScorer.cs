@@ -14,6 +14,9 @@ public sealed class StructuralConfidenceScorer : IConfidenceScorer
     /// <summary>The <see cref="ConfidenceOpinion.Source"/> of this scorer's opinions.</summary>
     public const string SourceName = "structural";
 
+    /// <summary>The opinion on a complete answer, shared because opinions are immutable and it is by far the most common.</summary>
+    private static readonly ConfidenceOpinion Complete = new(SourceName, 1, "complete");
+
     private double _truncatedConfidence = 0.3;
 
     /// <summary>Gets or sets the confidence given to an answer cut by a token limit.</summary>
@@ -56,7 +59,7 @@ public sealed class StructuralConfidenceScorer : IConfidenceScorer
         {
             ChatFinishReason.ContentFilter => new ConfidenceOpinion(SourceName, 0, "refused or filtered"),
             ChatFinishReason.Length => new ConfidenceOpinion(SourceName, TruncatedConfidence, "truncated by a token limit"),
-            _ => new ConfidenceOpinion(SourceName, 1, "complete"),
+            _ => Complete,
         };
     }
 }

@@ -10,7 +10,7 @@ internal sealed class FailoverCall
     /// <summary>The reason recorded on providers left untried because <see cref="FailoverChatClientOptions.MaxAttempts"/> was reached.</summary>
     public const string MaxAttemptsSkipReason = "max-attempts";
 
-    private readonly List<ChatAttempt?> _records = [];
+    private readonly List<ChatAttempt?> _records;
     private int _next;
     private int _started;
     private Exception? _lastFailure;
@@ -21,6 +21,7 @@ internal sealed class FailoverCall
         Settings = settings;
         Request = request;
         CallerToken = callerToken;
+        _records = new List<ChatAttempt?>(settings.Providers.Length);
     }
 
     public FailoverSettings Settings { get; }
@@ -32,7 +33,35 @@ internal sealed class FailoverCall
     /// <summary>Gets the below-threshold answer with the highest confidence so far.</summary>
     public ChatResponse? Best { get; private set; }
 
-    public IReadOnlyList<ChatAttempt> Attempts => [.. _records.OfType<ChatAttempt>()];
+    /// <summary>Gets a snapshot of the recorded attempts, in provider order (attempts still running are left out).</summary>
+    public IReadOnlyList<ChatAttempt> Attempts
+    {
+        get
+        {
+            var count = 0;
+            foreach (var record in _records)
+            {
+                count += record is null ? 0 : 1;
+            }
+
+            if (count == 0)
+            {
+                return [];
+            }
+
+            var attempts = new ChatAttempt[count];
+            var next = 0;
+            foreach (var record in _records)
+            {
+                if (record is not null)
+                {
+                    attempts[next++] = record;
+                }
+            }
+
+            return attempts;
+        }
+    }
 
     private bool AttemptLimitReached => Settings.MaxAttempts is { } max && _started >= max;
 

@@ -97,6 +97,11 @@ public sealed partial class FailoverChatClient : IChatProvider
         cancellationToken.ThrowIfCancellationRequested();
 
         var call = new FailoverCall(_settings, request, cancellationToken);
+        if (call.Settings.HedgingDelay is null)
+        {
+            return await RunSequentiallyAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+
         var running = new List<(ProviderAttempt Attempt, Task<AttemptResult> Task)>();
         var callerGone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = cancellationToken.UnsafeRegister(static state => ((TaskCompletionSource)state!).TrySetResult(), callerGone);
@@ -151,7 +156,7 @@ public sealed partial class FailoverChatClient : IChatProvider
 
                 AbortAll(call, running);
                 return verdict == Verdict.Accepted
-                    ? FailoverResults.Complete(result.Response!, result.Response!.Confidence!, call.Attempts)
+                    ? FailoverResults.Complete(result.Response!, result.Score!, call.Attempts)
                     : throw call.CreateException(ChatFailoverReason.FailedFast);
             }
         }
@@ -180,12 +185,18 @@ public sealed partial class FailoverChatClient : IChatProvider
     {
         foreach (var (attempt, task) in running)
         {
-            attempt.Abort();
-            call.RecordCancelled(attempt);
-            _ = task.ContinueWith(static (_, state) => ((ProviderAttempt)state!).Dispose(), attempt, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Abort(call, attempt, task);
         }
 
         running.Clear();
+    }
+
+    /// <summary>Stops an attempt still running, records it as cancelled, and disposes it once its work has ended.</summary>
+    private static void Abort(FailoverCall call, ProviderAttempt attempt, Task<AttemptResult> task)
+    {
+        attempt.Abort();
+        call.RecordCancelled(attempt);
+        _ = task.ContinueWith(static (_, state) => ((ProviderAttempt)state!).Dispose(), attempt, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Records a finished attempt and says what the chain does next; throws on caller cancellation or a scorer's exception.</summary>
@@ -206,13 +217,14 @@ public sealed partial class FailoverChatClient : IChatProvider
         }
 
         var response = result.Response!;
-        call.RecordAnswer(attempt, response.Confidence!, response.Usage, response.ModelId, result.Duration);
-        if (response.Confidence!.MeetsThreshold)
+        var score = result.Score!;
+        call.RecordAnswer(attempt, score, response.Usage, response.ModelId, result.Duration);
+        if (score.MeetsThreshold)
         {
             return Verdict.Accepted;
         }
 
-        call.OfferBest(response);
+        call.OfferBest(FailoverResults.Complete(response, score, []));
         return Verdict.Continue;
     }
 
@@ -235,7 +247,7 @@ public sealed partial class FailoverChatClient : IChatProvider
         {
             var context = ConfidenceContext.FromResponse(call.Request, response);
             var score = await call.Settings.Confidence.ScoreAsync(context, attempt.ScoringToken).ConfigureAwait(false);
-            return new AttemptResult { Response = FailoverResults.Complete(response, score, []), Duration = duration };
+            return new AttemptResult { Response = response, Score = score, Duration = duration };
         }
         catch (Exception ex)
         {
@@ -267,7 +279,10 @@ public sealed partial class FailoverChatClient : IChatProvider
 
     private sealed class AttemptResult
     {
+        /// <summary>Gets the provider's answer as it came (the chain's fields are added only to the answer handed back).</summary>
         public ChatResponse? Response { get; init; }
+
+        public ConfidenceScore? Score { get; init; }
 
         public TimeSpan Duration { get; init; }
 

@@ -12,6 +12,9 @@ internal sealed class ProviderAttempt : IDisposable
     private readonly CancellationTokenSource _abort;
     private readonly CancellationTokenSource? _timeout;
     private readonly CancellationTokenSource _linked;
+
+    /// <summary>The source whose timer is the attempt timeout: <see cref="_linked"/>, <see cref="_timeout"/>, or none.</summary>
+    private readonly CancellationTokenSource? _timer;
     private readonly TimeSpan _timeoutValue;
     private readonly TimeProvider _timeProvider;
     private readonly long _started;
@@ -25,14 +28,22 @@ internal sealed class ProviderAttempt : IDisposable
         _timeoutValue = settings.AttemptTimeout;
         _started = _timeProvider.GetTimestamp();
         _abort = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-        if (_timeoutValue != Timeout.InfiniteTimeSpan)
+        if (_timeoutValue == Timeout.InfiniteTimeSpan)
         {
-            _timeout = new CancellationTokenSource(_timeoutValue, _timeProvider);
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token, _timeout.Token);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        }
+        else if (_timeProvider == TimeProvider.System)
+        {
+            // With the system clock the linked source carries the timer itself: one source and one link fewer per attempt.
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+            _linked.CancelAfter(_timeoutValue);
+            _timer = _linked;
         }
         else
         {
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+            _timeout = new CancellationTokenSource(_timeoutValue, _timeProvider);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token, _timeout.Token);
+            _timer = _timeout;
         }
     }
 
@@ -50,11 +61,11 @@ internal sealed class ProviderAttempt : IDisposable
 
     public TimeSpan Elapsed => _timeProvider.GetElapsedTime(_started);
 
-    public bool TimedOut => _timeout is { IsCancellationRequested: true } && !_abort.IsCancellationRequested;
+    public bool TimedOut => _timer is { IsCancellationRequested: true } && !_abort.IsCancellationRequested;
 
-    public void StopTimer() => _timeout?.CancelAfter(Timeout.InfiniteTimeSpan);
+    public void StopTimer() => _timer?.CancelAfter(Timeout.InfiniteTimeSpan);
 
-    public void RestartTimer() => _timeout?.CancelAfter(_timeoutValue);
+    public void RestartTimer() => _timer?.CancelAfter(_timeoutValue);
 
     public void Abort() => _abort.Cancel();
 

@@ -1,0 +1,58 @@
+namespace MultiModel.Failover;
+
+/// <summary>The whole-answer path of <see cref="FailoverChatClient"/> when hedging is off.</summary>
+/// <remarks>
+/// Without hedging, at most one attempt runs at a time, so the call needs no hedge timer and no list of running
+/// tasks: it awaits each attempt, and only races it against the caller's token when that token can be cancelled
+/// and the attempt did not complete at once. The outcome is the same as the general loop's.
+/// </remarks>
+public sealed partial class FailoverChatClient
+{
+    private static async Task<ChatResponse> RunSequentiallyAsync(FailoverCall call, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource? callerGone = null;
+        var registration = default(CancellationTokenRegistration);
+        try
+        {
+            while (call.StartNext(hedged: false) is { } attempt)
+            {
+                var task = RunAttemptAsync(call, attempt);
+                if (!task.IsCompleted && cancellationToken.CanBeCanceled)
+                {
+                    if (callerGone is null)
+                    {
+                        callerGone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        registration = cancellationToken.UnsafeRegister(static state => ((TaskCompletionSource)state!).TrySetResult(), callerGone);
+                    }
+
+                    await Task.WhenAny(task, callerGone.Task).ConfigureAwait(false);
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // The caller is gone: stop the attempt (it may still be running) and let the cancellation through.
+                    Abort(call, attempt, task);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var result = await task.ConfigureAwait(false);
+                attempt.Dispose();
+                var verdict = HandleResult(call, attempt, result);
+                if (verdict == Verdict.Continue)
+                {
+                    continue;
+                }
+
+                return verdict == Verdict.Accepted
+                    ? FailoverResults.Complete(result.Response!, result.Score!, call.Attempts)
+                    : throw call.CreateException(ChatFailoverReason.FailedFast);
+            }
+        }
+        finally
+        {
+            await registration.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return call.TakeBestForReturn() ?? throw call.CreateException();
+    }
+}
