@@ -25,6 +25,7 @@ public sealed class ConfidencePolicy
 
     private double _threshold = DefaultThreshold;
     private StructuralConfidenceScorer _structural = new();
+    private ConfidenceScore? _completeScore;
 
     /// <summary>Gets or sets the lowest combined confidence an answer needs to be accepted.</summary>
     /// <value>The default value is 0.85. Set 0 to accept every answer (the score is still computed).</value>
@@ -71,6 +72,32 @@ public sealed class ConfidencePolicy
         }
 
         return clone;
+    }
+
+    /// <summary>Scores a whole answer; with only the structural scorer, without building a <see cref="ConfidenceContext"/>.</summary>
+    /// <remarks>The result is the same as <see cref="ScoreAsync(ConfidenceContext, CancellationToken)"/> on <see cref="ConfidenceContext.FromResponse"/>.</remarks>
+    internal ValueTask<ConfidenceScore> ScoreResponseAsync(ChatRequest request, ChatResponse response, CancellationToken cancellationToken)
+    {
+        if (Scorers.Count != 0)
+        {
+            return ScoreAsync(ConfidenceContext.FromResponse(request, response), cancellationToken);
+        }
+
+        var opinion = Structural.ScoreWhole(response.Text, response.FinishReason);
+        if (opinion.Value >= 1)
+        {
+            // A complete answer: the same score every time, shared (scores are immutable).
+            var complete = _completeScore;
+            if (complete is null || complete.Opinions[0] != opinion || complete.Threshold != Threshold)
+            {
+                complete = ConfidenceScore.Create(opinion.Value, Threshold, [opinion]);
+                _completeScore = complete;
+            }
+
+            return ValueTask.FromResult(complete);
+        }
+
+        return ValueTask.FromResult(ConfidenceScore.Create(opinion.Value, Threshold, [opinion]));
     }
 
     /// <summary>Scores an answer with every scorer and combines the opinions by their minimum.</summary>

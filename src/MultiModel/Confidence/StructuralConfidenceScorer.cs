@@ -43,6 +43,22 @@ public sealed class StructuralConfidenceScorer : IConfidenceScorer
         return ValueTask.FromResult(Score(context));
     }
 
+    /// <summary>Scores a whole answer from its text and finish reason, without a <see cref="ConfidenceContext"/>.</summary>
+    internal ConfidenceOpinion ScoreWhole(string text, ChatFinishReason? finishReason)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new ConfidenceOpinion(SourceName, 0, "empty answer");
+        }
+
+        return finishReason switch
+        {
+            ChatFinishReason.ContentFilter => new ConfidenceOpinion(SourceName, 0, "refused or filtered"),
+            ChatFinishReason.Length => new ConfidenceOpinion(SourceName, TruncatedConfidence, "truncated by a token limit"),
+            _ => Complete,
+        };
+    }
+
     private ConfidenceOpinion? Score(ConfidenceContext context)
     {
         if (context.IsPartial)
@@ -50,16 +66,6 @@ public sealed class StructuralConfidenceScorer : IConfidenceScorer
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(context.Text))
-        {
-            return new ConfidenceOpinion(SourceName, 0, "empty answer");
-        }
-
-        return context.FinishReason switch
-        {
-            ChatFinishReason.ContentFilter => new ConfidenceOpinion(SourceName, 0, "refused or filtered"),
-            ChatFinishReason.Length => new ConfidenceOpinion(SourceName, TruncatedConfidence, "truncated by a token limit"),
-            _ => Complete,
-        };
+        return ScoreWhole(context.Text, context.FinishReason);
     }
 }

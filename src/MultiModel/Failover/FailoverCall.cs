@@ -10,7 +10,9 @@ internal sealed class FailoverCall
     /// <summary>The reason recorded on providers left untried because <see cref="FailoverChatClientOptions.MaxAttempts"/> was reached.</summary>
     public const string MaxAttemptsSkipReason = "max-attempts";
 
-    private readonly List<ChatAttempt?> _records;
+    /// <summary>One slot per provider reached so far (started or skipped), in provider order; each provider is reached at most once.</summary>
+    private readonly ChatAttempt?[] _records;
+    private int _recordCount;
     private int _next;
     private int _started;
     private Exception? _lastFailure;
@@ -21,7 +23,7 @@ internal sealed class FailoverCall
         Settings = settings;
         Request = request;
         CallerToken = callerToken;
-        _records = new List<ChatAttempt?>(settings.Providers.Length);
+        _records = new ChatAttempt?[settings.Providers.Length];
     }
 
     public FailoverSettings Settings { get; }
@@ -39,7 +41,7 @@ internal sealed class FailoverCall
         get
         {
             var count = 0;
-            foreach (var record in _records)
+            foreach (var record in _records.AsSpan(0, _recordCount))
             {
                 count += record is null ? 0 : 1;
             }
@@ -51,7 +53,7 @@ internal sealed class FailoverCall
 
             var attempts = new ChatAttempt[count];
             var next = 0;
-            foreach (var record in _records)
+            foreach (var record in _records.AsSpan(0, _recordCount))
             {
                 if (record is not null)
                 {
@@ -66,14 +68,15 @@ internal sealed class FailoverCall
     private bool AttemptLimitReached => Settings.MaxAttempts is { } max && _started >= max;
 
     /// <summary>Starts the next provider that is not skipped, recording skipped ones; <see langword="null"/> when none is left.</summary>
-    public ProviderAttempt? StartNext(bool hedged)
+    /// <param name="hedged">Whether the attempt starts while another one still runs.</param>
+    /// <param name="ownAbortSource">Whether the attempt needs an abort source apart from the caller's token (see <see cref="ProviderAttempt"/>).</param>
+    public ProviderAttempt? StartNext(bool hedged, bool ownAbortSource = true)
     {
         var providers = Settings.Providers;
         while (_next < providers.Length)
         {
             var provider = providers[_next++];
-            var index = _records.Count;
-            _records.Add(null);
+            var index = _recordCount++;
             var skipReason = AttemptLimitReached ? MaxAttemptsSkipReason : GetSkipReason(provider);
             if (skipReason is not null)
             {
@@ -82,7 +85,7 @@ internal sealed class FailoverCall
             }
 
             _started++;
-            return new ProviderAttempt(index, provider, hedged, Settings, CallerToken);
+            return new ProviderAttempt(index, provider, hedged, Settings, CallerToken, ownAbortSource);
         }
 
         return null;

@@ -8,13 +8,14 @@ namespace MultiModel.Failover;
 /// </remarks>
 public sealed partial class FailoverChatClient
 {
-    private static async Task<ChatResponse> RunSequentiallyAsync(FailoverCall call, CancellationToken cancellationToken)
+    private static async Task<ChatResponse> GetSequentialResponseAsync(FailoverSettings settings, ChatRequest request, CancellationToken cancellationToken)
     {
+        var call = StartCall(settings, request, cancellationToken);
         TaskCompletionSource? callerGone = null;
         var registration = default(CancellationTokenRegistration);
         try
         {
-            while (call.StartNext(hedged: false) is { } attempt)
+            while (call.StartNext(hedged: false, ownAbortSource: false) is { } attempt)
             {
                 var task = RunAttemptAsync(call, attempt);
                 if (!task.IsCompleted && cancellationToken.CanBeCanceled)
@@ -50,9 +51,18 @@ public sealed partial class FailoverChatClient
         }
         finally
         {
-            await registration.DisposeAsync().ConfigureAwait(false);
+            registration.Dispose();
         }
 
         return call.TakeBestForReturn() ?? throw call.CreateException();
+    }
+
+    /// <summary>Validates the request and creates the call's state; throws inside the returned task, as an async method does.</summary>
+    private static FailoverCall StartCall(FailoverSettings settings, ChatRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+        return new FailoverCall(settings, request, cancellationToken);
     }
 }

@@ -90,18 +90,18 @@ public sealed partial class FailoverChatClient : IChatProvider
     /// <exception cref="ArgumentException"><paramref name="request"/> is not valid.</exception>
     /// <exception cref="ChatFailoverException">No acceptable answer was obtained, or a failure ended the chain early.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public async Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        cancellationToken.ThrowIfCancellationRequested();
+        var settings = _settings;
+        return settings.HedgingDelay is null
+            ? GetSequentialResponseAsync(settings, request, cancellationToken)
+            : GetHedgedResponseAsync(settings, request, cancellationToken);
+    }
 
-        var call = new FailoverCall(_settings, request, cancellationToken);
-        if (call.Settings.HedgingDelay is null)
-        {
-            return await RunSequentiallyAsync(call, cancellationToken).ConfigureAwait(false);
-        }
-
+    /// <summary>Runs the call when hedging is on: attempts may overlap, so it races them, the hedge timer and the caller.</summary>
+    private async Task<ChatResponse> GetHedgedResponseAsync(FailoverSettings settings, ChatRequest request, CancellationToken cancellationToken)
+    {
+        var call = StartCall(settings, request, cancellationToken);
         var running = new List<(ProviderAttempt Attempt, Task<AttemptResult> Task)>();
         var callerGone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = cancellationToken.UnsafeRegister(static state => ((TaskCompletionSource)state!).TrySetResult(), callerGone);
@@ -245,8 +245,7 @@ public sealed partial class FailoverChatClient : IChatProvider
 
         try
         {
-            var context = ConfidenceContext.FromResponse(call.Request, response);
-            var score = await call.Settings.Confidence.ScoreAsync(context, attempt.ScoringToken).ConfigureAwait(false);
+            var score = await call.Settings.Confidence.ScoreResponseAsync(call.Request, response, attempt.ScoringToken).ConfigureAwait(false);
             return new AttemptResult { Response = response, Score = score, Duration = duration };
         }
         catch (Exception ex)

@@ -9,7 +9,7 @@ internal static class ClaudeResponseReader
 {
     /// <summary>Reads and maps the body of a successful response.</summary>
     /// <exception cref="ChatProviderException">The body is empty, not JSON, JSON null, has no <c>content</c> array, or is an error envelope.</exception>
-    public static async Task<ChatResponse> ReadAsync(ProviderTransport transport, HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async ValueTask<ChatResponse> ReadAsync(ProviderTransport transport, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var wire = await transport.ReadJsonAsync(response, ClaudeJsonContext.Default.ClaudeWireResponse, cancellationToken).ConfigureAwait(false);
         if (wire.Error is not null || string.Equals(wire.Type, "error", StringComparison.Ordinal))
