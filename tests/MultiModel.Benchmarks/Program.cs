@@ -31,6 +31,16 @@ internal static class Program
         }
 
         Environment.SetEnvironmentVariable(EmulatorServer.AssemblyVariable, typeof(Program).Assembly.Location);
+        if (Option(args, "--paired") is { } rounds)
+        {
+            foreach (var p in await PairedLatency.RunAsync(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false))
+            {
+                Console.WriteLine($"{p.Scenario,-22} {p.Client,-20} P50 {TimeText.Format(p.P50Ns),12}  P99 {TimeText.Format(p.P99Ns),12}");
+            }
+
+            return 0;
+        }
+
         if (Option(args, "--alloc-profile") is { } scenario)
         {
             return await AllocationProfiler.RunAsync(scenario, int.Parse(Option(args, "--calls") ?? "20000", System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
@@ -55,7 +65,8 @@ internal static class Program
         var probe = filters.Length == 0 || filters.Any(f => f.Contains("Large", StringComparison.OrdinalIgnoreCase))
             ? await MemoryProbe.RunAsync().ConfigureAwait(false)
             : [];
-        var checks = TargetEvaluator.Evaluate(new Results(summaries), probe);
+        var paired = filters.Length == 0 ? await PairedLatency.RunAsync(quick ? 100 : 1000).ConfigureAwait(false) : [];
+        var checks = TargetEvaluator.Evaluate(new Results(summaries), probe, paired);
 
         Console.WriteLine();
         Console.WriteLine("Targets:");
@@ -66,7 +77,7 @@ internal static class Program
 
         if (report is not null)
         {
-            var markdown = ReportWriter.Write(mode, summaries.Where(s => s.Reports.Length > 0).ToList(), checks, probe);
+            var markdown = ReportWriter.Write(mode, summaries.Where(s => s.Reports.Length > 0).ToList(), checks, probe, paired);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(report))!);
             await File.WriteAllTextAsync(report, markdown).ConfigureAwait(false);
             Console.WriteLine($"Report written to {report}");

@@ -18,7 +18,8 @@ internal static class BenchConfig
         var job = quick
             ? Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
                 .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
-                .WithIterationTime(TimeInterval.FromMilliseconds(150)).WithUnrollFactor(1)
+                .WithIterationTime(TimeInterval.FromMilliseconds(100)).WithUnrollFactor(1)
+                .WithEvaluateOverhead(false)
                 .WithId("Quick")
             : Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
                 .WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(25)

@@ -5,7 +5,7 @@ namespace MultiModel.Benchmarks.Infrastructure;
 /// <summary>Formats nanoseconds and bytes for the tables.</summary>
 internal static class TimeText
 {
-    public static string Format(double nanoseconds) => nanoseconds switch
+    public static string Format(double nanoseconds) => Math.Abs(nanoseconds) switch
     {
         double.NaN => "NA",
         >= 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1_000_000:0.000} ms"),

@@ -72,6 +72,7 @@ internal sealed class RawAnthropicClient(HttpClient http, Uri baseUrl, string ap
         var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = content };
         request.Headers.TryAddWithoutValidation("x-api-key", apiKey);
         request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
+        request.Headers.TryAddWithoutValidation("accept", stream ? "text/event-stream" : "application/json");
         return request;
     }
 }

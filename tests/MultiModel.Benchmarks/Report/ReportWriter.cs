@@ -10,7 +10,7 @@ namespace MultiModel.Benchmarks.Report;
 /// <summary>Writes <c>docs/benchmarks.md</c>: the machine, the command, the ratio summary, the full tables and the memory probe.</summary>
 internal static class ReportWriter
 {
-    public static string Write(string mode, IReadOnlyList<Summary> summaries, IReadOnlyList<TargetCheck> checks, IReadOnlyList<MemoryProbe.Result> probe)
+    public static string Write(string mode, IReadOnlyList<Summary> summaries, IReadOnlyList<TargetCheck> checks, IReadOnlyList<MemoryProbe.Result> probe, IReadOnlyList<PairedLatency.Result> paired)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks").AppendLine();
@@ -38,7 +38,8 @@ internal static class ReportWriter
         md.AppendLine("  (10 s attempt timeout, structural confidence scoring).");
         md.AppendLine("- Each client has its own `HttpClient`; connections are kept alive between calls.");
         md.AppendLine("- Ratios compare benchmarks of the **same run**; absolute numbers on a shared 2-core machine are noisy.");
-        md.AppendLine("- P50/P95/P99 are percentiles of the iteration means (each iteration averages many calls), not of single calls.");
+        md.AppendLine("- In the BenchmarkDotNet tables, P50/P95/P99 are percentiles of the iteration means (each iteration averages many");
+        md.AppendLine("  calls); the interleaved table below has per-call percentiles.");
         md.AppendLine("- The benchmarks run in-process (`InProcessEmitToolchain`); the emulator is the only other process.").AppendLine();
 
         md.AppendLine("## Targets (ratios within this run)").AppendLine();
@@ -46,6 +47,17 @@ internal static class ReportWriter
         foreach (var check in checks)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {check.Target} | {check.Measured} | {check.Goal} | {check.Verdict} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Per-call latency, interleaved").AppendLine();
+        md.AppendLine("One call of each client per round, in a random order, so that load changes on the shared machine hit every");
+        md.AppendLine("client alike. Percentiles are over single calls. The time targets above use these medians.").AppendLine();
+        md.AppendLine("| Scenario | Client | P50 | P99 | Mean | P50 / raw |").AppendLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var p in paired)
+        {
+            var raw = paired.First(x => x.Scenario == p.Scenario && x.Client == "Raw").P50Ns;
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Scenario} | {p.Client} | {TimeText.Format(p.P50Ns)} | {TimeText.Format(p.P99Ns)} | {TimeText.Format(p.MeanNs)} | {p.P50Ns / raw:0.00}× |");
         }
 
         md.AppendLine();
