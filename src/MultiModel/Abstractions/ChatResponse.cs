@@ -36,7 +36,7 @@ public sealed class ChatResponse
     public string? RawFinishReason { get; init; }
 
     /// <summary>Gets the token accounting reported by the provider.</summary>
-    public ChatUsage Usage { get; init; } = new();
+    public ChatUsage Usage { get; init; } = ChatUsage.None;
 
     /// <summary>Gets the per-token log probabilities, or <see langword="null"/> when the provider did not return them.</summary>
     public IReadOnlyList<TokenLogprob>? Logprobs { get; init; }

@@ -11,6 +11,9 @@ namespace MultiModel;
 /// </remarks>
 public sealed class ChatUsage
 {
+    /// <summary>The all-zero usage shared as the default of answers that carry none (the type is immutable).</summary>
+    internal static readonly ChatUsage None = new();
+
     /// <summary>Gets the number of prompt tokens, cached ones included.</summary>
     public long InputTokens { get; init; }
 

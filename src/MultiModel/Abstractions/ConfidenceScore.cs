@@ -10,8 +10,12 @@ public sealed class ConfidenceScore
     /// <exception cref="ArgumentNullException"><paramref name="opinions"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> or <paramref name="threshold"/> is outside [0, 1].</exception>
     public ConfidenceScore(double value, double threshold, IEnumerable<ConfidenceOpinion> opinions)
+        : this(value, threshold, [.. opinions ?? throw new ArgumentNullException(nameof(opinions))])
     {
-        ArgumentNullException.ThrowIfNull(opinions);
+    }
+
+    private ConfidenceScore(double value, double threshold, ConfidenceOpinion[] opinions)
+    {
         if (double.IsNaN(value) || value < 0 || value > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, "A confidence is between 0 and 1.");
@@ -24,8 +28,11 @@ public sealed class ConfidenceScore
 
         Value = value;
         Threshold = threshold;
-        Opinions = [.. opinions];
+        Opinions = opinions;
     }
+
+    /// <summary>Creates a score that takes ownership of <paramref name="opinions"/> (no copy); the caller must not change the array.</summary>
+    internal static ConfidenceScore Create(double value, double threshold, ConfidenceOpinion[] opinions) => new(value, threshold, opinions);
 
     /// <summary>Gets the combined confidence, from 0 to 1.</summary>
     public double Value { get; }

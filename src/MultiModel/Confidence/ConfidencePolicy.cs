@@ -25,6 +25,7 @@ public sealed class ConfidencePolicy
 
     private double _threshold = DefaultThreshold;
     private StructuralConfidenceScorer _structural = new();
+    private ConfidenceScore? _completeScore;
 
     /// <summary>Gets or sets the lowest combined confidence an answer needs to be accepted.</summary>
     /// <value>The default value is 0.85. Set 0 to accept every answer (the score is still computed).</value>
@@ -73,6 +74,32 @@ public sealed class ConfidencePolicy
         return clone;
     }
 
+    /// <summary>Scores a whole answer; with only the structural scorer, without building a <see cref="ConfidenceContext"/>.</summary>
+    /// <remarks>The result is the same as <see cref="ScoreAsync(ConfidenceContext, CancellationToken)"/> on <see cref="ConfidenceContext.FromResponse"/>.</remarks>
+    internal ValueTask<ConfidenceScore> ScoreResponseAsync(ChatRequest request, ChatResponse response, CancellationToken cancellationToken)
+    {
+        if (Scorers.Count != 0)
+        {
+            return ScoreAsync(ConfidenceContext.FromResponse(request, response), cancellationToken);
+        }
+
+        var opinion = Structural.ScoreWhole(response.Text, response.FinishReason, response.ToolCalls.Count, request.ResponseFormat);
+        if (opinion.Value >= 1)
+        {
+            // A complete answer: the same score every time, shared (scores are immutable).
+            var complete = _completeScore;
+            if (complete is null || complete.Opinions[0] != opinion || complete.Threshold != Threshold)
+            {
+                complete = ConfidenceScore.Create(opinion.Value, Threshold, [opinion]);
+                _completeScore = complete;
+            }
+
+            return ValueTask.FromResult(complete);
+        }
+
+        return ValueTask.FromResult(ConfidenceScore.Create(opinion.Value, Threshold, [opinion]));
+    }
+
     /// <summary>Scores an answer with every scorer and combines the opinions by their minimum.</summary>
     /// <param name="context">The answer (or head of a stream) and its request.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>
@@ -81,7 +108,10 @@ public sealed class ConfidencePolicy
     public async ValueTask<ConfidenceScore> ScoreAsync(ConfidenceContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var opinions = new List<ConfidenceOpinion>();
+
+        // Sized for every scorer; trimmed only when some gave no opinion or the loop stopped early.
+        var opinions = new ConfidenceOpinion[Scorers.Count + 1];
+        var count = 0;
         var value = 1.0;
         var threshold = Threshold;
         for (var i = -1; i < Scorers.Count && value >= threshold; i++)
@@ -90,11 +120,11 @@ public sealed class ConfidencePolicy
             var opinion = await scorer.ScoreAsync(context, cancellationToken).ConfigureAwait(false);
             if (opinion is not null)
             {
-                opinions.Add(opinion);
+                opinions[count++] = opinion;
                 value = Math.Min(value, opinion.Value);
             }
         }
 
-        return new ConfidenceScore(value, threshold, opinions);
+        return ConfidenceScore.Create(value, threshold, count == opinions.Length ? opinions : opinions[..count]);
     }
 }

@@ -20,6 +20,12 @@ public sealed class StructuralConfidenceScorer : IConfidenceScorer
     /// <summary>The <see cref="ConfidenceOpinion.Source"/> of this scorer's opinions.</summary>
     public const string SourceName = "structural";
 
+    /// <summary>The opinion on a complete answer, shared because opinions are immutable and it is by far the most common.</summary>
+    private static readonly ConfidenceOpinion Complete = new(SourceName, 1, "complete");
+
+    /// <summary>The opinion on an answer made of tool calls only, shared for the same reason.</summary>
+    private static readonly ConfidenceOpinion ToolCallsOnly = new(SourceName, 1, "tool calls");
+
     private double _truncatedConfidence = 0.3;
 
     /// <summary>Gets or sets the confidence given to an answer cut by a token limit.</summary>
@@ -50,28 +56,27 @@ public sealed class StructuralConfidenceScorer : IConfidenceScorer
         return ValueTask.FromResult(Score(context));
     }
 
-    private ConfidenceOpinion? Score(ConfidenceContext context)
+    /// <summary>Scores a whole answer from its parts, without a <see cref="ConfidenceContext"/>.</summary>
+    internal ConfidenceOpinion ScoreWhole(string text, ChatFinishReason? finishReason, int toolCallCount, ChatResponseFormat? responseFormat)
     {
-        if (context.IsPartial)
-        {
-            return null;
-        }
-
-        var onlyToolCalls = string.IsNullOrWhiteSpace(context.Text);
-        if (onlyToolCalls && context.ToolCalls.Count == 0)
+        var onlyToolCalls = string.IsNullOrWhiteSpace(text);
+        if (onlyToolCalls && toolCallCount == 0)
         {
             return new ConfidenceOpinion(SourceName, 0, "empty answer");
         }
 
-        return context.FinishReason switch
+        return finishReason switch
         {
             ChatFinishReason.ContentFilter => new ConfidenceOpinion(SourceName, 0, "refused or filtered"),
             ChatFinishReason.Length => new ConfidenceOpinion(SourceName, TruncatedConfidence, "truncated by a token limit"),
-            _ when onlyToolCalls => new ConfidenceOpinion(SourceName, 1, "tool calls"),
-            _ when ValidateResponseFormat && context.Request.ResponseFormat is { } format
-                && JsonSchemaSubset.ValidateText(format.Schema, context.Text) is { } mismatch
+            _ when onlyToolCalls => ToolCallsOnly,
+            _ when ValidateResponseFormat && responseFormat is not null
+                && JsonSchemaSubset.ValidateText(responseFormat.Schema, text) is { } mismatch
                 => new ConfidenceOpinion(SourceName, 0, "does not match the response schema: " + mismatch),
-            _ => new ConfidenceOpinion(SourceName, 1, "complete"),
+            _ => Complete,
         };
     }
+
+    private ConfidenceOpinion? Score(ConfidenceContext context) =>
+        context.IsPartial ? null : ScoreWhole(context.Text, context.FinishReason, context.ToolCalls.Count, context.Request.ResponseFormat);
 }

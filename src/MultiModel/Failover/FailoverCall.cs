@@ -11,7 +11,9 @@ internal sealed class FailoverCall
     /// <summary>The reason recorded on providers left untried because <see cref="FailoverChatClientOptions.MaxAttempts"/> was reached.</summary>
     public const string MaxAttemptsSkipReason = "max-attempts";
 
-    private readonly List<ChatAttempt?> _records = [];
+    /// <summary>One slot per provider reached so far (started or skipped), in provider order; each provider is reached at most once.</summary>
+    private readonly ChatAttempt?[] _records;
+    private int _recordCount;
     private int _next;
     private int _started;
     private Exception? _lastFailure;
@@ -23,6 +25,7 @@ internal sealed class FailoverCall
         Request = request;
         CallerToken = callerToken;
         Telemetry = new CallTelemetry(settings.Telemetry, settings.TimeProvider, request, streaming);
+        _records = new ChatAttempt?[settings.Providers.Length];
     }
 
     /// <summary>Gets the call's telemetry: the parent span, attempt spans, logs and metrics.</summary>
@@ -37,19 +40,48 @@ internal sealed class FailoverCall
     /// <summary>Gets the below-threshold answer with the highest confidence so far.</summary>
     public ChatResponse? Best { get; private set; }
 
-    public IReadOnlyList<ChatAttempt> Attempts => [.. _records.OfType<ChatAttempt>()];
+    /// <summary>Gets a snapshot of the recorded attempts, in provider order (attempts still running are left out).</summary>
+    public IReadOnlyList<ChatAttempt> Attempts
+    {
+        get
+        {
+            var count = 0;
+            foreach (var record in _records.AsSpan(0, _recordCount))
+            {
+                count += record is null ? 0 : 1;
+            }
+
+            if (count == 0)
+            {
+                return [];
+            }
+
+            var attempts = new ChatAttempt[count];
+            var next = 0;
+            foreach (var record in _records.AsSpan(0, _recordCount))
+            {
+                if (record is not null)
+                {
+                    attempts[next++] = record;
+                }
+            }
+
+            return attempts;
+        }
+    }
 
     private bool AttemptLimitReached => Settings.MaxAttempts is { } max && _started >= max;
 
     /// <summary>Starts the next provider that is not skipped, recording skipped ones; <see langword="null"/> when none is left.</summary>
-    public ProviderAttempt? StartNext(bool hedged)
+    /// <param name="hedged">Whether the attempt starts while another one still runs.</param>
+    /// <param name="ownAbortSource">Whether the attempt needs an abort source apart from the caller's token (see <see cref="ProviderAttempt"/>).</param>
+    public ProviderAttempt? StartNext(bool hedged, bool ownAbortSource = true)
     {
         var providers = Settings.Providers;
         while (_next < providers.Length)
         {
             var provider = providers[_next++];
-            var index = _records.Count;
-            _records.Add(null);
+            var index = _recordCount++;
             var skipReason = AttemptLimitReached ? MaxAttemptsSkipReason : GetSkipReason(provider);
             if (skipReason is not null)
             {
@@ -59,7 +91,7 @@ internal sealed class FailoverCall
             }
 
             _started++;
-            return new ProviderAttempt(index, provider, hedged, Settings, CallerToken)
+            return new ProviderAttempt(index, provider, hedged, Settings, CallerToken, ownAbortSource)
             {
                 Telemetry = Telemetry.AttemptStarted(index, provider, Request, hedged),
             };

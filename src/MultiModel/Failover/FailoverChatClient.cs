@@ -106,28 +106,12 @@ public sealed partial class FailoverChatClient : IChatProvider
     /// <exception cref="ArgumentException"><paramref name="request"/> is not valid.</exception>
     /// <exception cref="ChatFailoverException">No acceptable answer was obtained, or a failure ended the chain early.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
-    public async Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var call = new FailoverCall(_settings, request, cancellationToken);
-        try
-        {
-            var response = await RespondAsync(call).ConfigureAwait(false);
-            call.Telemetry.Completed(response.ProviderName, response.ModelId, new AnswerSummary(response), response.Confidence, response.IsBelowThreshold);
-            return response;
-        }
-        catch (Exception ex)
-        {
-            call.Telemetry.Failed(ex);
-            throw;
-        }
-        finally
-        {
-            call.Telemetry.End();
-        }
+        var settings = _settings;
+        return settings.HedgingDelay is null
+            ? GetSequentialResponseAsync(settings, request, cancellationToken)
+            : GetHedgedResponseAsync(settings, request, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -141,7 +125,33 @@ public sealed partial class FailoverChatClient : IChatProvider
     /// <inheritdoc/>
     public override string ToString() => $"{Name} [{string.Join(", ", _settings.Providers.Select(p => p.Name))}]";
 
-    private async Task<ChatResponse> RespondAsync(FailoverCall call)
+    /// <summary>Runs the call when hedging is on: attempts may overlap, so it races them, the hedge timer and the caller.</summary>
+    private async Task<ChatResponse> GetHedgedResponseAsync(FailoverSettings settings, ChatRequest request, CancellationToken cancellationToken)
+    {
+        var call = StartCall(settings, request, cancellationToken);
+        try
+        {
+            return Completed(call, await HedgeAsync(call).ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            call.Telemetry.Failed(ex);
+            throw;
+        }
+        finally
+        {
+            call.Telemetry.End();
+        }
+    }
+
+    /// <summary>Reports a call's answer to telemetry and returns it.</summary>
+    private static ChatResponse Completed(FailoverCall call, ChatResponse response)
+    {
+        call.Telemetry.Completed(response.ProviderName, response.ModelId, new AnswerSummary(response), response.Confidence, response.IsBelowThreshold);
+        return response;
+    }
+
+    private async Task<ChatResponse> HedgeAsync(FailoverCall call)
     {
         var cancellationToken = call.CallerToken;
         var running = new List<(ProviderAttempt Attempt, Task<AttemptResult> Task)>();
@@ -198,7 +208,7 @@ public sealed partial class FailoverChatClient : IChatProvider
 
                 AbortAll(call, running);
                 return verdict == Verdict.Accepted
-                    ? FailoverResults.Complete(result.Response!, result.Response!.Confidence!, call.Attempts)
+                    ? FailoverResults.Complete(result.Response!, result.Score!, call.Attempts)
                     : throw call.CreateException(ChatFailoverReason.FailedFast);
             }
         }
@@ -216,12 +226,18 @@ public sealed partial class FailoverChatClient : IChatProvider
     {
         foreach (var (attempt, task) in running)
         {
-            attempt.Abort();
-            call.RecordCancelled(attempt);
-            _ = task.ContinueWith(static (_, state) => ((ProviderAttempt)state!).Dispose(), attempt, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Abort(call, attempt, task);
         }
 
         running.Clear();
+    }
+
+    /// <summary>Stops an attempt still running, records it as cancelled, and disposes it once its work has ended.</summary>
+    private static void Abort(FailoverCall call, ProviderAttempt attempt, Task<AttemptResult> task)
+    {
+        attempt.Abort();
+        call.RecordCancelled(attempt);
+        _ = task.ContinueWith(static (_, state) => ((ProviderAttempt)state!).Dispose(), attempt, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Records a finished attempt and says what the chain does next; throws on caller cancellation or a scorer's exception.</summary>
@@ -242,13 +258,14 @@ public sealed partial class FailoverChatClient : IChatProvider
         }
 
         var response = result.Response!;
-        call.RecordAnswer(attempt, response.Confidence!, response.Usage, response.ModelId, result.Duration, answer: new AnswerSummary(response));
-        if (response.Confidence!.MeetsThreshold)
+        var score = result.Score!;
+        call.RecordAnswer(attempt, score, response.Usage, response.ModelId, result.Duration, answer: new AnswerSummary(response));
+        if (score.MeetsThreshold)
         {
             return Verdict.Accepted;
         }
 
-        call.OfferBest(response);
+        call.OfferBest(FailoverResults.Complete(response, score, []));
         return Verdict.Continue;
     }
 
@@ -276,9 +293,8 @@ public sealed partial class FailoverChatClient : IChatProvider
 
         try
         {
-            var context = ConfidenceContext.FromResponse(call.Request, response);
-            var score = await call.Settings.Confidence.ScoreAsync(context, attempt.ScoringToken).ConfigureAwait(false);
-            return new AttemptResult { Response = FailoverResults.Complete(response, score, []), Duration = duration };
+            var score = await call.Settings.Confidence.ScoreResponseAsync(call.Request, response, attempt.ScoringToken).ConfigureAwait(false);
+            return new AttemptResult { Response = response, Score = score, Duration = duration };
         }
         catch (Exception ex)
         {
@@ -310,7 +326,10 @@ public sealed partial class FailoverChatClient : IChatProvider
 
     private sealed class AttemptResult
     {
+        /// <summary>Gets the provider's answer as it came (the chain's fields are added only to the answer handed back).</summary>
         public ChatResponse? Response { get; init; }
+
+        public ConfidenceScore? Score { get; init; }
 
         public TimeSpan Duration { get; init; }
 

@@ -10,31 +10,58 @@ namespace MultiModel.Failover;
 /// </remarks>
 internal sealed class ProviderAttempt : IDisposable
 {
-    private readonly CancellationTokenSource _abort;
+    /// <summary>The abort source, when the attempt has one; else aborting cancels <see cref="_linked"/>.</summary>
+    private readonly CancellationTokenSource? _abort;
     private readonly CancellationTokenSource? _timeout;
     private readonly CancellationTokenSource _linked;
+
+    /// <summary>The source whose timer is the attempt timeout: <see cref="_linked"/>, <see cref="_timeout"/>, or none.</summary>
+    private readonly CancellationTokenSource? _timer;
+    private readonly CancellationToken _callerToken;
     private readonly TimeSpan _timeoutValue;
     private readonly TimeProvider _timeProvider;
     private readonly long _started;
+    private volatile bool _aborted;
 
-    public ProviderAttempt(int index, IChatProvider provider, bool hedged, FailoverSettings settings, CancellationToken callerToken)
+    /// <summary>Initializes a new instance of the <see cref="ProviderAttempt"/> class and starts its timer.</summary>
+    /// <param name="index">The attempt's place in the call's record.</param>
+    /// <param name="provider">The provider called.</param>
+    /// <param name="hedged">Whether the attempt started while another one still ran.</param>
+    /// <param name="settings">The chain's settings (clock, attempt timeout).</param>
+    /// <param name="callerToken">The caller's token.</param>
+    /// <param name="ownAbortSource">
+    /// Whether aborting must leave a scoring token that the attempt timeout does not cancel (hedging and streams).
+    /// A call that runs one attempt at a time and aborts only when the caller is gone scores with the caller's token,
+    /// and saves a token source and a link per attempt.
+    /// </param>
+    public ProviderAttempt(int index, IChatProvider provider, bool hedged, FailoverSettings settings, CancellationToken callerToken, bool ownAbortSource = true)
     {
         Index = index;
         Provider = provider;
         Hedged = hedged;
+        _callerToken = callerToken;
         _timeProvider = settings.TimeProvider;
         _timeoutValue = settings.AttemptTimeout;
         _started = _timeProvider.GetTimestamp();
-        _abort = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-        if (_timeoutValue != Timeout.InfiniteTimeSpan)
+        _abort = ownAbortSource ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : null;
+        var upstream = _abort?.Token ?? callerToken;
+        Deadline = _timeoutValue == Timeout.InfiniteTimeSpan ? null : _timeProvider.GetUtcNow() + _timeoutValue;
+        if (_timeoutValue == Timeout.InfiniteTimeSpan)
         {
-            Deadline = _timeProvider.GetUtcNow() + _timeoutValue;
-            _timeout = new CancellationTokenSource(_timeoutValue, _timeProvider);
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token, _timeout.Token);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(upstream);
+        }
+        else if (_timeProvider == TimeProvider.System)
+        {
+            // With the system clock the linked source carries the timer itself: one source and one link fewer per attempt.
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(upstream);
+            _linked.CancelAfter(_timeoutValue);
+            _timer = _linked;
         }
         else
         {
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+            _timeout = new CancellationTokenSource(_timeoutValue, _timeProvider);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(upstream, _timeout.Token);
+            _timer = _timeout;
         }
     }
 
@@ -54,17 +81,23 @@ internal sealed class ProviderAttempt : IDisposable
     public CancellationToken Token => _linked.Token;
 
     /// <summary>Gets the token for scoring: caller and abort, not the attempt timeout.</summary>
-    public CancellationToken ScoringToken => _abort.Token;
+    public CancellationToken ScoringToken => _abort?.Token ?? _callerToken;
 
     public TimeSpan Elapsed => _timeProvider.GetElapsedTime(_started);
 
-    public bool TimedOut => _timeout is { IsCancellationRequested: true } && !_abort.IsCancellationRequested;
+    public bool TimedOut => _timer is { IsCancellationRequested: true } && !IsAborted;
 
-    public void StopTimer() => _timeout?.CancelAfter(Timeout.InfiniteTimeSpan);
+    public void StopTimer() => _timer?.CancelAfter(Timeout.InfiniteTimeSpan);
 
-    public void RestartTimer() => _timeout?.CancelAfter(_timeoutValue);
+    public void RestartTimer() => _timer?.CancelAfter(_timeoutValue);
 
-    public void Abort() => _abort.Cancel();
+    private bool IsAborted => _abort?.IsCancellationRequested ?? (_aborted || _callerToken.IsCancellationRequested);
+
+    public void Abort()
+    {
+        _aborted = true;
+        (_abort ?? _linked).Cancel();
+    }
 
     /// <summary>Turns what the provider threw into the failure to classify: a fired attempt timer becomes a <see cref="TimeoutException"/>.</summary>
     public Exception Translate(Exception exception) =>
@@ -76,6 +109,6 @@ internal sealed class ProviderAttempt : IDisposable
     {
         _linked.Dispose();
         _timeout?.Dispose();
-        _abort.Dispose();
+        _abort?.Dispose();
     }
 }

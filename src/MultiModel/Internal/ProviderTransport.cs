@@ -59,7 +59,7 @@ internal sealed class ProviderTransport
     }
 
     /// <summary>Reads a whole JSON body into <typeparamref name="T"/>; an empty, invalid or null body is a malformed answer.</summary>
-    public async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    public async ValueTask<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
         try

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 
 namespace MultiModel.Providers.ChatCompletions;
@@ -54,12 +53,13 @@ internal static class ChatCompletionsRequestWriter
     /// <summary>Creates the HTTP request for a serialized body.</summary>
     public static HttpRequestMessage CreateHttpRequest(byte[] body, ChatCompletionsSettings settings)
     {
+        // Raw header values: nothing to parse or format per request (a reader of the typed headers still gets them parsed).
         var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         var message = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint) { Content = content };
-        if (settings.ApiKey is { } key)
+        if (settings.AuthorizationValue is { } authorization)
         {
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            message.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
         foreach (var (name, value) in settings.Headers)

@@ -29,6 +29,7 @@ internal sealed class ChatCompletionsSettings
         BaseUrl = baseUrl;
         Model = model;
         ApiKey = apiKey;
+        AuthorizationValue = apiKey is null ? null : "Bearer " + apiKey;
         Headers = headers;
         MaxOutputTokens = maxOutputTokens;
         ReasoningAccounting = reasoningAccounting;
@@ -48,6 +49,9 @@ internal sealed class ChatCompletionsSettings
     public string Model { get; }
 
     public string? ApiKey { get; }
+
+    /// <summary>Gets the <c>Authorization</c> header value (<c>Bearer …</c>), built once; a secret like <see cref="ApiKey"/>.</summary>
+    public string? AuthorizationValue { get; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
 

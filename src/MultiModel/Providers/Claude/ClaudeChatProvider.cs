@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using MultiModel.Internal;
 
@@ -92,8 +91,9 @@ public sealed class ClaudeChatProvider : IChatProvider
 
     private HttpRequestMessage CreateHttpRequest(byte[] body, bool streaming)
     {
+        // Raw header values: nothing to parse or format per request (a reader of the typed headers still gets them parsed).
         var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, _settings.MessagesUri) { Content = content };
         request.Headers.TryAddWithoutValidation("x-api-key", _settings.ApiKey);
         request.Headers.TryAddWithoutValidation("anthropic-version", _settings.AnthropicVersion);

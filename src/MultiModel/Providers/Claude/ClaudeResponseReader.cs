@@ -9,7 +9,7 @@ internal static class ClaudeResponseReader
 {
     /// <summary>Reads and maps the body of a successful response.</summary>
     /// <exception cref="ChatProviderException">The body is empty, not JSON, JSON null, has no <c>content</c> array, or is an error envelope.</exception>
-    public static async Task<ChatResponse> ReadAsync(ProviderTransport transport, HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async ValueTask<ChatResponse> ReadAsync(ProviderTransport transport, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var wire = await transport.ReadJsonAsync(response, ClaudeJsonContext.Default.ClaudeWireResponse, cancellationToken).ConfigureAwait(false);
         if (wire.Error is not null || string.Equals(wire.Type, "error", StringComparison.Ordinal))
@@ -24,18 +24,18 @@ internal static class ClaudeResponseReader
             throw transport.Malformed("The response has no content array.", response);
         }
 
-        StringBuilder? text = null;
-        StringBuilder? reasoning = null;
+        var text = new TextJoiner();
+        var reasoning = new TextJoiner();
         List<ChatToolCall>? toolCalls = null;
         foreach (var block in wire.Content)
         {
             switch (block?.Type)
             {
                 case "text" when block.Text is not null:
-                    (text ??= new StringBuilder()).Append(block.Text);
+                    text.Append(block.Text);
                     break;
                 case "thinking" when block.Thinking is not null:
-                    (reasoning ??= new StringBuilder()).Append(block.Thinking);
+                    reasoning.Append(block.Thinking);
                     break;
                 case "tool_use":
                     (toolCalls ??= []).Add(ClaudeToolCallReader.FromBlock(block, transport, response));
@@ -47,8 +47,8 @@ internal static class ClaudeResponseReader
         usage.Merge(wire.Usage);
         return new ChatResponse
         {
-            Text = text?.ToString() ?? string.Empty,
-            ReasoningText = reasoning?.ToString(),
+            Text = text.ToString() ?? string.Empty,
+            ReasoningText = reasoning.ToString(),
             ToolCalls = toolCalls ?? [],
             ProviderName = transport.ProviderName,
             ModelId = wire.Model,
@@ -57,5 +57,31 @@ internal static class ClaudeResponseReader
             RawFinishReason = wire.StopReason,
             Usage = usage.ToChatUsage(),
         };
+    }
+
+    /// <summary>Joins the texts of several blocks; one block (the usual answer) is kept as is, without a copy.</summary>
+    private struct TextJoiner
+    {
+        private string? _single;
+        private StringBuilder? _builder;
+
+        public void Append(string value)
+        {
+            if (_builder is not null)
+            {
+                _builder.Append(value);
+            }
+            else if (_single is null)
+            {
+                _single = value;
+            }
+            else
+            {
+                _builder = new StringBuilder(_single.Length + value.Length).Append(_single).Append(value);
+                _single = null;
+            }
+        }
+
+        public override readonly string? ToString() => _builder?.ToString() ?? _single;
     }
 }

@@ -5,7 +5,7 @@ namespace MultiModel.Providers.Claude;
 /// <c>message_delta</c> usage is cumulative: each field present replaces the value from <c>message_start</c>.
 /// The normalized <see cref="ChatUsage.InputTokens"/> is <c>input_tokens + cache_creation_input_tokens + cache_read_input_tokens</c>.
 /// </remarks>
-internal sealed class ClaudeUsageAccumulator
+internal struct ClaudeUsageAccumulator
 {
     private long? _input;
     private long? _cacheWrite;
@@ -27,7 +27,7 @@ internal sealed class ClaudeUsageAccumulator
         _thinking = usage.OutputTokensDetails?.ThinkingTokens ?? _thinking;
     }
 
-    public ChatUsage ToChatUsage()
+    public readonly ChatUsage ToChatUsage()
     {
         var cacheWrite = _cacheWrite ?? 0;
         var cacheRead = _cacheRead ?? 0;
