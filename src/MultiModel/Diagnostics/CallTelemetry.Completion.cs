@@ -15,6 +15,11 @@ internal sealed partial class CallTelemetry
     /// <summary>Records the answer the call returns (accepted, or the best one flagged below the threshold).</summary>
     public void Completed(string providerName, string? modelId, AnswerSummary answer, ConfidenceScore? score, bool belowThreshold)
     {
+        if (!_enabled)
+        {
+            return;
+        }
+
         _outcome = belowThreshold ? TelemetryTags.Outcome(ChatAttemptOutcome.BelowThreshold) : CompletedOutcome;
         Logger.CallCompleted(Chain, providerName, _attemptCount, ElapsedMs, belowThreshold);
         if (belowThreshold)
@@ -25,7 +30,7 @@ internal sealed partial class CallTelemetry
         if (_activity is { IsAllDataRequested: true } activity)
         {
             activity.SetTag(TelemetryTags.FinalProvider, providerName);
-            if (_systems.TryGetValue(providerName, out var system))
+            if (SystemOf(providerName) is { } system)
             {
                 activity.SetTag(TelemetryTags.ProviderSystem, system);
             }
@@ -43,7 +48,7 @@ internal sealed partial class CallTelemetry
     /// <summary>Records how the call ended without an answer: cancelled by the caller, given up by the chain, or failed otherwise.</summary>
     public void Failed(Exception exception)
     {
-        if (_outcome is not null)
+        if (!_enabled || _outcome is not null)
         {
             return;
         }
@@ -81,16 +86,19 @@ internal sealed partial class CallTelemetry
     /// <summary>Ends the call: attempts still open (a scorer's exception, the caller gone) end as cancelled, then the parent span ends.</summary>
     public void End()
     {
-        if (_ended)
+        if (!_enabled || _ended)
         {
             return;
         }
 
         _ended = true;
         var elapsed = _timeProvider.GetElapsedTime(_started);
-        foreach (var attempt in _open.ToArray())
+        if (_attempts is { } attempts)
         {
-            AttemptCancelled(attempt, elapsed);
+            foreach (var attempt in attempts)
+            {
+                AttemptCancelled(attempt, elapsed);
+            }
         }
 
         if (_activity is { } activity)
@@ -103,5 +111,22 @@ internal sealed partial class CallTelemetry
 
             MultiModelDiagnostics.Stop(activity);
         }
+    }
+
+    /// <summary>Gets the provider system of the last started attempt of a provider.</summary>
+    private string? SystemOf(string providerName)
+    {
+        if (_attempts is { } attempts)
+        {
+            for (var i = attempts.Count - 1; i >= 0; i--)
+            {
+                if (string.Equals(attempts[i].ProviderName, providerName, StringComparison.Ordinal))
+                {
+                    return attempts[i].Tags.System;
+                }
+            }
+        }
+
+        return null;
     }
 }

@@ -1,26 +1,42 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MultiModel.Failover;
 
 namespace MultiModel.Diagnostics;
 
 /// <summary>The telemetry of one call through a failover chain: the parent span, one child span per attempt, logs and metrics.</summary>
-/// <remarks>Used by the call's orchestrating flow only, like <see cref="FailoverCall"/>. Every method is cheap when nothing listens.</remarks>
+/// <remarks>
+/// Used by the call's orchestrating flow only, like <see cref="FailoverCall"/>. A call that starts while nothing listens
+/// gets the shared disabled instance (see <see cref="Start"/>): no object, span, tag, list or string per call or attempt.
+/// </remarks>
 internal sealed partial class CallTelemetry
 {
+    /// <summary>The telemetry of every call that starts while nothing listens: it records nothing and holds no state.</summary>
+    private static readonly CallTelemetry Disabled = new(new FailoverTelemetry(string.Empty, null, null, enableSensitiveData: false), TimeProvider.System);
+
     private readonly FailoverTelemetry _telemetry;
     private readonly TimeProvider _timeProvider;
+    private readonly bool _enabled;
     private readonly long _started;
     private readonly Activity? _activity;
-    private readonly List<AttemptTelemetry> _open = [];
-    private readonly Dictionary<string, string> _systems = new(StringComparer.Ordinal);
+
+    /// <summary>The started attempts, in start order (created with the first one); an attempt is open until <see cref="AttemptTelemetry.Ended"/>.</summary>
+    private List<AttemptTelemetry>? _attempts;
     private string? _failoverFrom;
     private string? _failoverReason;
     private int _attemptCount;
     private bool _ended;
 
-    public CallTelemetry(FailoverTelemetry telemetry, TimeProvider timeProvider, ChatRequest request, bool streaming)
+    private CallTelemetry(FailoverTelemetry telemetry, TimeProvider timeProvider)
     {
+        _telemetry = telemetry;
+        _timeProvider = timeProvider;
+    }
+
+    private CallTelemetry(FailoverTelemetry telemetry, TimeProvider timeProvider, ChatRequest request, bool streaming)
+    {
+        _enabled = true;
         _telemetry = telemetry;
         _timeProvider = timeProvider;
         _started = timeProvider.GetTimestamp();
@@ -50,6 +66,13 @@ internal sealed partial class CallTelemetry
 
     private ILogger Logger => _telemetry.Logger;
 
+    /// <summary>Starts the telemetry of a call: a shared instance that records nothing when no activity listener, enabled instrument or enabled logger is there.</summary>
+    /// <remarks>Whether anything listens is decided once, when the call starts: a listener attached during a call sees the calls that start after it.</remarks>
+    public static CallTelemetry Start(FailoverTelemetry telemetry, TimeProvider timeProvider, ChatRequest request, bool streaming) =>
+        MultiModelDiagnostics.Source.HasListeners() || telemetry.Metrics.ObservesCalls || IsLogging(telemetry.Logger)
+            ? new CallTelemetry(telemetry, timeProvider, request, streaming)
+            : Disabled;
+
     private string Chain => _telemetry.ChainName;
 
     private double ElapsedMs => _timeProvider.GetElapsedTime(_started).TotalMilliseconds;
@@ -57,6 +80,11 @@ internal sealed partial class CallTelemetry
     /// <summary>Records a provider left untried (health or the attempt limit).</summary>
     public void Skipped(int index, IChatProvider provider, string reason)
     {
+        if (!_enabled)
+        {
+            return;
+        }
+
         Logger.ProviderSkipped(Chain, provider.Name, reason);
         var system = provider.Metadata.ProviderSystem;
         _telemetry.Metrics.RecordAttempt(Chain, provider.Name, system, ChatAttemptOutcome.Skipped, ChatErrorClass.None, reason);
@@ -77,8 +105,14 @@ internal sealed partial class CallTelemetry
     }
 
     /// <summary>Records the start of an attempt (and the failover that led to it) and opens its span.</summary>
-    public AttemptTelemetry AttemptStarted(int index, IChatProvider provider, ChatRequest request, bool hedged)
+    /// <returns>The attempt's telemetry, or <see langword="null"/> when the call records nothing.</returns>
+    public AttemptTelemetry? AttemptStarted(int index, IChatProvider provider, ChatRequest request, bool hedged)
     {
+        if (!_enabled)
+        {
+            return null;
+        }
+
         _attemptCount++;
         if (!hedged && _failoverFrom is not null)
         {
@@ -88,7 +122,6 @@ internal sealed partial class CallTelemetry
 
         _failoverFrom = null;
         var metadata = provider.Metadata;
-        _systems[provider.Name] = metadata.ProviderSystem;
         var model = request.ModelId ?? metadata.DefaultModelId;
         var endpoint = metadata.Endpoint is { IsAbsoluteUri: true } uri ? uri : null;
         var tags = new AttemptMetricTags(Chain, provider.Name, metadata.ProviderSystem, model, endpoint?.Host, endpoint?.Port);
@@ -113,7 +146,7 @@ internal sealed partial class CallTelemetry
 
         Logger.AttemptStarted(Chain, index, provider.Name, model, hedged);
         var attempt = new AttemptTelemetry(index, provider.Name, span, tags);
-        _open.Add(attempt);
+        (_attempts ??= []).Add(attempt);
         return attempt;
     }
 
@@ -226,7 +259,7 @@ internal sealed partial class CallTelemetry
 
     private ActivityContext ParentContext => _activity?.Context ?? Activity.Current?.Context ?? default;
 
-    private bool Close(AttemptTelemetry attempt)
+    private static bool Close(AttemptTelemetry attempt)
     {
         if (attempt.Ended)
         {
@@ -234,57 +267,24 @@ internal sealed partial class CallTelemetry
         }
 
         attempt.Ended = true;
-        _open.Remove(attempt);
         return true;
     }
 
-    private static IEnumerable<string> Sources(ConfidenceScore score) => score.Opinions.Select(o => o.Source).Distinct(StringComparer.Ordinal);
-
-    private static string? FinishReason(AnswerSummary answer) =>
-        answer.FinishReason is { } reason ? TelemetryTags.FinishReason(reason, answer.RawFinishReason) : null;
-
-    private static void SetRequestTags(Activity span, ChatRequest request)
+    private static bool IsLogging(ILogger logger)
     {
-        if (request.MaxOutputTokens is { } max)
+        if (ReferenceEquals(logger, NullLogger.Instance))
         {
-            span.SetTag(TelemetryTags.RequestMaxTokens, max);
+            return false;
         }
 
-        if (request.Temperature is { } temperature)
+        for (var level = LogLevel.Trace; level <= LogLevel.Error; level++)
         {
-            span.SetTag(TelemetryTags.RequestTemperature, temperature);
-        }
-
-        if (request.TopP is { } topP)
-        {
-            span.SetTag(TelemetryTags.RequestTopP, topP);
-        }
-    }
-
-    private static void SetAnswerTags(Activity span, string? modelId, ChatUsage? usage, AnswerSummary? answer)
-    {
-        span.SetTag(TelemetryTags.ResponseModel, modelId);
-        if (answer is { } summary)
-        {
-            span.SetTag(TelemetryTags.ResponseId, summary.ResponseId);
-            if (FinishReason(summary) is { } finish)
+            if (logger.IsEnabled(level))
             {
-                span.SetTag(TelemetryTags.FinishReasons, new[] { finish });
+                return true;
             }
         }
 
-        if (usage is not null)
-        {
-            span.SetTag(TelemetryTags.InputTokens, usage.InputTokens);
-            span.SetTag(TelemetryTags.OutputTokens, usage.OutputTokens);
-        }
-    }
-
-    private static void SetConfidenceTags(Activity span, ConfidenceScore score)
-    {
-        span.SetTag(TelemetryTags.Confidence, score.Value);
-        span.SetTag(TelemetryTags.ConfidenceThreshold, score.Threshold);
-        span.SetTag(TelemetryTags.ConfidenceSources, Sources(score).ToArray());
-        span.SetTag(TelemetryTags.BelowThreshold, !score.MeetsThreshold);
+        return false;
     }
 }

@@ -51,6 +51,10 @@ internal sealed class MultiModelMetrics
 
     public Counter<long> CooldownsStarted { get; }
 
+    /// <summary>Gets a value indicating whether any instrument that a failover call records into is listened to.</summary>
+    public bool ObservesCalls =>
+        Attempts.Enabled || OperationDuration.Enabled || TokenUsage.Enabled || Failovers.Enabled || CallsBelowThreshold.Enabled;
+
     /// <summary>Gets the metrics of the factory's MultiModel meter (one set per factory), or <see cref="Shared"/> without a factory.</summary>
     public static MultiModelMetrics For(IMeterFactory? factory) =>
         factory is null

@@ -24,7 +24,7 @@ internal sealed class FailoverCall
         Settings = settings;
         Request = request;
         CallerToken = callerToken;
-        Telemetry = new CallTelemetry(settings.Telemetry, settings.TimeProvider, request, streaming);
+        Telemetry = CallTelemetry.Start(settings.Telemetry, settings.TimeProvider, request, streaming);
         _records = new ChatAttempt?[settings.Providers.Length];
     }
 

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace MultiModel.Diagnostics;
+
+/// <summary>The span attributes of a call and its attempts: request settings, answer, confidence.</summary>
+internal sealed partial class CallTelemetry
+{
+    private static IEnumerable<string> Sources(ConfidenceScore score) => score.Opinions.Select(o => o.Source).Distinct(StringComparer.Ordinal);
+
+    private static string? FinishReason(AnswerSummary answer) =>
+        answer.FinishReason is { } reason ? TelemetryTags.FinishReason(reason, answer.RawFinishReason) : null;
+
+    private static void SetRequestTags(Activity span, ChatRequest request)
+    {
+        if (request.MaxOutputTokens is { } max)
+        {
+            span.SetTag(TelemetryTags.RequestMaxTokens, max);
+        }
+
+        if (request.Temperature is { } temperature)
+        {
+            span.SetTag(TelemetryTags.RequestTemperature, temperature);
+        }
+
+        if (request.TopP is { } topP)
+        {
+            span.SetTag(TelemetryTags.RequestTopP, topP);
+        }
+    }
+
+    private static void SetAnswerTags(Activity span, string? modelId, ChatUsage? usage, AnswerSummary? answer)
+    {
+        span.SetTag(TelemetryTags.ResponseModel, modelId);
+        if (answer is { } summary)
+        {
+            span.SetTag(TelemetryTags.ResponseId, summary.ResponseId);
+            if (FinishReason(summary) is { } finish)
+            {
+                span.SetTag(TelemetryTags.FinishReasons, new[] { finish });
+            }
+        }
+
+        if (usage is not null)
+        {
+            span.SetTag(TelemetryTags.InputTokens, usage.InputTokens);
+            span.SetTag(TelemetryTags.OutputTokens, usage.OutputTokens);
+        }
+    }
+
+    private static void SetConfidenceTags(Activity span, ConfidenceScore score)
+    {
+        span.SetTag(TelemetryTags.Confidence, score.Value);
+        span.SetTag(TelemetryTags.ConfidenceThreshold, score.Threshold);
+        span.SetTag(TelemetryTags.ConfidenceSources, Sources(score).ToArray());
+        span.SetTag(TelemetryTags.BelowThreshold, !score.MeetsThreshold);
+    }
+}
