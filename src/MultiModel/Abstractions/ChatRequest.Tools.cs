@@ -6,7 +6,8 @@ public sealed partial class ChatRequest
     /// <summary>Checks the conversation's tool turns: every call is answered by tool results right after it, and every result answers one call.</summary>
     private void ValidateToolTurns(string param)
     {
-        var seenCallIds = new HashSet<string>(StringComparer.Ordinal);
+        // Created with the first tool turn: a conversation without tools validates without allocating.
+        HashSet<string>? seenCallIds = null;
         HashSet<string>? open = null;
         string? openOwner = null;
         for (var i = 0; i < Messages.Count; i++)
@@ -18,7 +19,7 @@ public sealed partial class ChatRequest
                 if (open is null || !open.Remove(id))
                 {
                     throw new ArgumentException(
-                        seenCallIds.Contains(id)
+                        seenCallIds?.Contains(id) == true
                             ? Invariant($"Message {i} (tool result) answers tool call '{id}', which was already answered or is not from the assistant message right before the results.")
                             : Invariant($"Message {i} (tool result) refers to tool call '{id}', which no earlier assistant message made."),
                         param);
@@ -39,6 +40,7 @@ public sealed partial class ChatRequest
                 throw new ArgumentException(Invariant($"Message {i} ({message.Role}) carries tool calls; only assistant messages may."), param);
             }
 
+            seenCallIds ??= new HashSet<string>(StringComparer.Ordinal);
             open = new HashSet<string>(StringComparer.Ordinal);
             openOwner = Invariant($"message {i}");
             foreach (var call in message.ToolCalls)
@@ -58,11 +60,11 @@ public sealed partial class ChatRequest
     /// <summary>Checks the tool definitions and the tool choice.</summary>
     private void ValidateTools(string param)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var names = Tools.Count == 0 ? null : new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Tools.Count; i++)
         {
             var tool = Tools[i] ?? throw new ArgumentException(Invariant($"Tool {i} is null."), param);
-            if (!names.Add(tool.Name))
+            if (!names!.Add(tool.Name))
             {
                 throw new ArgumentException(Invariant($"Tool name '{tool.Name}' appears more than once."), param);
             }
@@ -72,7 +74,7 @@ public sealed partial class ChatRequest
         {
             case ChatToolChoiceKind.Required when Tools.Count == 0:
                 throw new ArgumentException("ToolChoice is Required but the request has no tools.", param);
-            case ChatToolChoiceKind.Specific when !names.Contains(ToolChoice.ToolName!):
+            case ChatToolChoiceKind.Specific when names?.Contains(ToolChoice.ToolName!) != true:
                 throw new ArgumentException(Invariant($"ToolChoice names tool '{ToolChoice.ToolName}', which is not among the request's tools."), param);
         }
     }
