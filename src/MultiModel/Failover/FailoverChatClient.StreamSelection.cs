@@ -159,7 +159,7 @@ public sealed partial class FailoverChatClient
 
         try
         {
-            AttemptDeadline.Set(attempt.Deadline);
+            AttemptDeadline.SetForAttempt(attempt.Deadline);
             head.Enumerator = attempt.Provider.GetStreamingResponseAsync(call.Request, attempt.Token).GetAsyncEnumerator(attempt.Token);
             while (!head.HasContent && !head.IsComplete)
             {

@@ -148,6 +148,7 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
         }
 
         var perTry = options.AttemptTimeout;
+        AttemptDeadline.AddReader();
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             Timeout = perTry,
