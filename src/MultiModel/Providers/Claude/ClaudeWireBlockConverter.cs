@@ -68,10 +68,8 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
             Text = text,
             Thinking = thinking,
             StopReason = stopReason,
-            Id = id,
-            Name = name,
-            Input = input,
             PartialJson = partialJson,
+            ToolUse = id is null && name is null && input is null ? null : new ClaudeWireToolUse { Id = id, Name = name, Input = input },
         };
     }
 

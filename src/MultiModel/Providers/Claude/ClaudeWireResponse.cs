@@ -38,17 +38,30 @@ internal sealed class ClaudeWireBlock
     /// <summary>Gets the stop reason carried by a <c>message_delta</c> delta.</summary>
     public string? StopReason { get; set; }
 
-    /// <summary>Gets the id of a <c>tool_use</c> block.</summary>
-    public string? Id { get; set; }
-
-    /// <summary>Gets the tool name of a <c>tool_use</c> block.</summary>
-    public string? Name { get; set; }
-
-    /// <summary>Gets the <c>input</c> of a <c>tool_use</c> block, whatever its JSON kind.</summary>
-    public JsonElement? Input { get; set; }
-
     /// <summary>Gets the fragment of tool input carried by an <c>input_json_delta</c>.</summary>
     public string? PartialJson { get; set; }
+
+    /// <summary>Gets the tool fields of a <c>tool_use</c> block; <see langword="null"/> for other blocks and for deltas, which keeps a delta small.</summary>
+    public ClaudeWireToolUse? ToolUse { get; set; }
+
+    /// <summary>Gets the id of a <c>tool_use</c> block.</summary>
+    public string? Id => ToolUse?.Id;
+
+    /// <summary>Gets the tool name of a <c>tool_use</c> block.</summary>
+    public string? Name => ToolUse?.Name;
+
+    /// <summary>Gets the <c>input</c> of a <c>tool_use</c> block, whatever its JSON kind.</summary>
+    public JsonElement? Input => ToolUse?.Input;
+}
+
+/// <summary>The <c>id</c>, <c>name</c> and <c>input</c> of a block, read by <see cref="ClaudeWireBlockConverter"/> when any of them is there.</summary>
+internal sealed class ClaudeWireToolUse
+{
+    public string? Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public JsonElement? Input { get; init; }
 }
 
 /// <summary>Token counts; every field is optional because <c>message_delta</c> repeats only some of them.</summary>
