@@ -21,6 +21,9 @@ internal sealed class ProviderAttempt : IDisposable
     private readonly TimeSpan _timeoutValue;
     private readonly TimeProvider _timeProvider;
     private readonly long _started;
+
+    /// <summary>The UTC ticks of <see cref="Deadline"/>, or 0 without an attempt timeout (a long keeps the attempt smaller than a nullable offset).</summary>
+    private readonly long _deadlineUtcTicks;
     private volatile bool _aborted;
 
     /// <summary>Initializes a new instance of the <see cref="ProviderAttempt"/> class and starts its timer.</summary>
@@ -45,7 +48,7 @@ internal sealed class ProviderAttempt : IDisposable
         _started = _timeProvider.GetTimestamp();
         _abort = ownAbortSource ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : null;
         var upstream = _abort?.Token ?? callerToken;
-        Deadline = _timeoutValue == Timeout.InfiniteTimeSpan ? null : _timeProvider.GetUtcNow() + _timeoutValue;
+        _deadlineUtcTicks = _timeoutValue == Timeout.InfiniteTimeSpan ? 0 : (_timeProvider.GetUtcNow() + _timeoutValue).UtcTicks;
         if (_timeoutValue == Timeout.InfiniteTimeSpan)
         {
             _linked = CancellationTokenSource.CreateLinkedTokenSource(upstream);
@@ -70,7 +73,7 @@ internal sealed class ProviderAttempt : IDisposable
     public IChatProvider Provider { get; }
 
     /// <summary>Gets when the attempt's first timer runs out, or <see langword="null"/> without an attempt timeout.</summary>
-    public DateTimeOffset? Deadline { get; }
+    public DateTimeOffset? Deadline => _deadlineUtcTicks == 0 ? null : new DateTimeOffset(_deadlineUtcTicks, TimeSpan.Zero);
 
     public bool Hedged { get; }
 
