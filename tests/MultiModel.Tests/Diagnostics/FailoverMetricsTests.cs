@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using MultiModel.Failover;
 using static MultiModel.Tests.Diagnostics.DiagnosticsTestKit;
 
@@ -60,6 +62,31 @@ public class FailoverMetricsTests
             Assert.That(durations.Select(m => (m["gen_ai.provider.name"], m["error.type"])), Is.EqualTo(new (object?, object?)[] { ("xai", "503"), ("anthropic", null) }));
             Assert.That(capture.Of("gen_ai.client.token.usage").Select(m => m["gen_ai.provider.name"]), Is.All.EqualTo("anthropic"));
         });
+    }
+
+    [Test]
+    public async Task GetResponseAsync_OnlyAMeterListenerOfTheChain_CountsTheFailoverAndBothAttempts()
+    {
+        // No activity listener and no logger of this test: the instruments alone make the call record its telemetry.
+        using var meters = new TestMeterFactory();
+        var counted = new ConcurrentQueue<string>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name is "multimodel.attempts" or "multimodel.failovers")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, _, _) => counted.Enqueue(instrument.Name));
+        listener.Start();
+        var sut = Chain(UniqueChainName(), meters, providers: [Grok().EnqueueFailure(HttpError("grok", 503)), Claude().EnqueueResponse(Answer("claude"))]);
+
+        await sut.GetResponseAsync(new ChatRequest("What is 2 + 2?"));
+
+        Assert.That(counted.Order(StringComparer.Ordinal), Is.EqualTo(new[] { "multimodel.attempts", "multimodel.attempts", "multimodel.failovers" }));
     }
 
     [Test]
