@@ -1,3 +1,5 @@
+using MultiModel.Internal;
+
 namespace MultiModel;
 
 /// <summary>Represents one scorer's opinion of an answer's confidence, with its provenance.</summary>
@@ -12,7 +14,7 @@ public sealed class ConfidenceOpinion
     public ConfidenceOpinion(string source, double value, string? reason = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        if (double.IsNaN(value) || value < 0 || value > 1)
+        if (!UnitInterval.Contains(value))
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, "A confidence is between 0 and 1.");
         }

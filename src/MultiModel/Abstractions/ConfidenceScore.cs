@@ -1,3 +1,5 @@
+using MultiModel.Internal;
+
 namespace MultiModel;
 
 /// <summary>Represents the combined confidence of an answer and the opinions it came from.</summary>
@@ -16,12 +18,12 @@ public sealed class ConfidenceScore
 
     private ConfidenceScore(double value, double threshold, ConfidenceOpinion[] opinions)
     {
-        if (double.IsNaN(value) || value < 0 || value > 1)
+        if (!UnitInterval.Contains(value))
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, "A confidence is between 0 and 1.");
         }
 
-        if (double.IsNaN(threshold) || threshold < 0 || threshold > 1)
+        if (!UnitInterval.Contains(threshold))
         {
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "A threshold is between 0 and 1.");
         }

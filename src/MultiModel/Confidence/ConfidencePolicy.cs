@@ -1,3 +1,5 @@
+using MultiModel.Internal;
+
 namespace MultiModel.Confidence;
 
 /// <summary>Combines scorers' opinions into one <see cref="ConfidenceScore"/> and compares it with a threshold.</summary>
@@ -35,7 +37,7 @@ public sealed class ConfidencePolicy
         get => _threshold;
         set
         {
-            if (double.IsNaN(value) || value < 0 || value > 1)
+            if (!UnitInterval.Contains(value))
             {
                 throw new ArgumentOutOfRangeException(nameof(value), value, "A threshold is between 0 and 1.");
             }

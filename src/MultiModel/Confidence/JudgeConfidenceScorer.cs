@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MultiModel.Internal;
 
 namespace MultiModel.Confidence;
 
@@ -79,7 +80,7 @@ public sealed class JudgeConfidenceScorer : IConfidenceScorer
         get => _failureConfidence;
         set
         {
-            if (double.IsNaN(value) || value < 0 || value > 1)
+            if (!UnitInterval.Contains(value))
             {
                 throw new ArgumentOutOfRangeException(nameof(value), value, "A confidence is between 0 and 1.");
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MultiModel.Internal;
 
 namespace MultiModel.Confidence;
 
@@ -53,7 +54,7 @@ internal static partial class JudgeReplyParser
             number /= denominator;
         }
 
-        if (double.IsNaN(number) || number < 0 || number > 1)
+        if (!UnitInterval.Contains(number))
         {
             return false;
         }

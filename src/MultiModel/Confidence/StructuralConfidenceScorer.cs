@@ -1,3 +1,5 @@
+using MultiModel.Internal;
+
 namespace MultiModel.Confidence;
 
 /// <summary>Scores an answer by its shape: how it ended, whether it has any text or tool calls, and whether it matches the requested schema.</summary>
@@ -36,7 +38,7 @@ public sealed class StructuralConfidenceScorer : IConfidenceScorer
         get => _truncatedConfidence;
         set
         {
-            if (double.IsNaN(value) || value < 0 || value > 1)
+            if (!UnitInterval.Contains(value))
             {
                 throw new ArgumentOutOfRangeException(nameof(value), value, "A confidence is between 0 and 1.");
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using MultiModel.Internal;
 
 namespace MultiModel.DependencyInjection;
 
@@ -76,7 +77,7 @@ internal sealed class MultiModelOptionsValidator : IValidateOptions<MultiModelOp
     private static void ValidateChainSettings(string root, MultiModelOptions options, List<string> errors)
     {
         var threshold = options.Confidence.Threshold;
-        if (double.IsNaN(threshold) || threshold < 0 || threshold > 1)
+        if (!UnitInterval.Contains(threshold))
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{root}:Confidence:Threshold must be between 0 and 1 (was {threshold})."));
         }
