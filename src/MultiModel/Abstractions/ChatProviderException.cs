@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MultiModel.Internal;
 
 namespace MultiModel;
 
@@ -107,13 +108,7 @@ public sealed class ChatProviderException : Exception
             {
                 ChatProviderErrorKind.Transport or ChatProviderErrorKind.Timeout or ChatProviderErrorKind.MalformedResponse => true,
                 ChatProviderErrorKind.StreamError => ErrorType is not ("invalid_request_error" or "authentication_error" or "permission_error" or "not_found_error" or "billing_error"),
-                _ => StatusCode switch
-                {
-                    429 => !IsSpendLimit(ProviderMessage),
-                    408 or 409 => true,
-                    >= 500 => true,
-                    _ => false,
-                },
+                _ => StatusCode is { } status && TransientStatus.Contains(status) && !(status == 429 && IsSpendLimit(ProviderMessage)),
             };
         }
     }

@@ -187,5 +187,5 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
         _ => false,
     };
 
-    private static bool IsTransientStatus(int status) => status is 408 or 409 or 429 or >= 500;
+    private static bool IsTransientStatus(int status) => TransientStatus.Contains(status);
 }
