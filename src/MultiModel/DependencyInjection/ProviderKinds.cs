@@ -1,3 +1,6 @@
+using MultiModel.Providers.Claude;
+using MultiModel.Providers.Grok;
+
 namespace MultiModel.DependencyInjection;
 
 /// <summary>Facts about each <see cref="ProviderKind"/>: its name in configuration, default address and key variable.</summary>
@@ -13,8 +16,8 @@ internal static class ProviderKinds
 
     public static Uri? DefaultBaseUrl(ProviderKind kind) => kind switch
     {
-        ProviderKind.Grok => new Uri("https://api.x.ai/v1"),
-        ProviderKind.Claude => new Uri("https://api.anthropic.com"),
+        ProviderKind.Grok => new GrokProviderOptions().BaseUrl,
+        ProviderKind.Claude => new ClaudeProviderOptions().BaseUrl,
         _ => null,
     };
 
