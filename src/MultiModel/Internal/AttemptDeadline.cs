@@ -12,13 +12,10 @@ internal static class AttemptDeadline
     /// <summary>Whether an HTTP pipeline that reads the deadline was ever built in this process.</summary>
     private static volatile bool hasReader;
 
-    /// <summary>Gets a value indicating whether a pipeline may read the deadline; until then setting it is skipped, as it costs an execution context per attempt.</summary>
-    public static bool HasReader => hasReader;
-
     /// <summary>Records that a pipeline reading the deadline exists; called when one is built, before it serves a request.</summary>
     public static void AddReader() => hasReader = true;
 
-    /// <summary>Sets the deadline of a failover attempt for the rest of the current async flow, when a pipeline may read it.</summary>
+    /// <summary>Sets the deadline of a failover attempt for the rest of the current async flow, when a pipeline may read it (otherwise skipped: it costs an execution context per attempt).</summary>
     public static void SetForAttempt(DateTimeOffset? deadline)
     {
         if (hasReader)
