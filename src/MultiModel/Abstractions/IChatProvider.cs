@@ -21,6 +21,23 @@ public interface IChatProvider
     /// <summary>Gets what this provider talks to, for telemetry. The default names the system <c>unknown</c>.</summary>
     ChatProviderMetadata Metadata => new("unknown");
 
+    /// <summary>Tells, before any call, whether this provider can take a request, and why not.</summary>
+    /// <param name="request">The request a caller or a failover chain is about to send; it is not modified.</param>
+    /// <returns>
+    /// <see cref="ChatRequestSupport.Supported"/>, or why the provider cannot take the request (a value outside its
+    /// ranges, a feature it lacks, a prompt larger than its context window). The default takes every request.
+    /// </returns>
+    /// <remarks>
+    /// <para>
+    /// Must be cheap, must not block or call the network, and must be thread-safe: a failover chain asks each
+    /// candidate once per call and skips one that cannot take the request. Rules that hold for every provider stay in
+    /// <see cref="ChatRequest.Validate"/>. A provider called directly with a request it cannot take throws
+    /// <see cref="ArgumentException"/> with the same reason.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    ChatRequestSupport CheckRequest(ChatRequest request) => ChatRequestSupport.Supported;
+
     /// <summary>Sends a request and returns the whole answer.</summary>
     /// <param name="request">The request to send. It is validated before any network call.</param>
     /// <param name="cancellationToken">The token to monitor for cancellation requests.</param>

@@ -159,7 +159,7 @@ public sealed partial class FailoverChatClient
 
         try
         {
-            AttemptDeadline.SetForAttempt(attempt.Deadline);
+            AttemptDeadline.Set(attempt.Deadline);
             head.Enumerator = attempt.Provider.GetStreamingResponseAsync(call.Request, attempt.Token).GetAsyncEnumerator(attempt.Token);
             while (!head.HasContent && !head.IsComplete)
             {

@@ -281,7 +281,7 @@ public sealed partial class FailoverChatClient : IChatProvider
         TimeSpan duration;
         try
         {
-            AttemptDeadline.SetForAttempt(attempt.Deadline);
+            AttemptDeadline.Set(attempt.Deadline);
             response = await attempt.Provider.GetResponseAsync(call.Request, attempt.Token).ConfigureAwait(false);
             attempt.StopTimer();
             duration = attempt.Elapsed;

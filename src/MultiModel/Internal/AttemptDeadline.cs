@@ -1,42 +1,48 @@
 namespace MultiModel.Internal;
 
 /// <summary>
-/// Carries a failover attempt's deadline down the call (ambient, per async flow) to the provider's HTTP pipeline,
-/// so that the pipeline's own timeout fires first and counts towards the provider's circuit breaker. Without it a
-/// hanging provider is only ever cancelled by the chain, which a breaker rightly does not count as a failure.
+/// Hands a failover attempt's deadline to the HTTP pipeline of the provider it calls, in two explicit steps:
+/// the chain sets it for the attempt's own async flow (<see cref="Set"/>), and the provider's transport copies it onto
+/// each HTTP request it sends (<see cref="Stamp"/>) as <see cref="ChatHttpRequestOptions.AttemptDeadline"/>, where the
+/// resilience pipeline reads it (<see cref="TimeoutFor"/>).
 /// </summary>
+/// <remarks>
+/// The flow-local value is the same mechanism as <see cref="System.Diagnostics.Activity.Current"/>: set inside the
+/// attempt's flow, it reaches the provider's calls and never flows back to the chain or to other attempts.
+/// </remarks>
 internal static class AttemptDeadline
 {
     private static readonly AsyncLocal<long> DeadlineUtcTicks = new();
 
-    /// <summary>Whether an HTTP pipeline that reads the deadline was ever built in this process.</summary>
-    private static volatile bool hasReader;
+    /// <summary>Gets the deadline of the failover attempt running in the current async flow, if any.</summary>
+    public static DateTimeOffset? Current => DeadlineUtcTicks.Value is var ticks and not 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
-    /// <summary>Records that a pipeline reading the deadline exists; called when one is built, before it serves a request.</summary>
-    public static void AddReader() => hasReader = true;
+    /// <summary>Sets the deadline for the rest of the current async flow; call it at the start of the attempt's own flow.</summary>
+    public static void Set(DateTimeOffset? deadline) => DeadlineUtcTicks.Value = deadline?.UtcTicks ?? 0;
 
-    /// <summary>Sets the deadline of a failover attempt for the rest of the current async flow, when a pipeline may read it (otherwise skipped: it costs an execution context per attempt).</summary>
-    public static void SetForAttempt(DateTimeOffset? deadline)
+    /// <summary>Copies the current attempt's deadline, if any, onto an HTTP request about to be sent.</summary>
+    public static void Stamp(HttpRequestMessage request)
     {
-        if (hasReader)
+        if (Current is { } deadline)
         {
-            Set(deadline);
+            request.Options.Set(ChatHttpRequestOptions.AttemptDeadline, deadline);
         }
     }
 
-    /// <summary>Sets the deadline for the rest of the current async flow (the value does not flow back to callers).</summary>
-    public static void Set(DateTimeOffset? deadline) => DeadlineUtcTicks.Value = deadline?.UtcTicks ?? 0;
+    /// <summary>Gets the deadline an HTTP request carries, if any.</summary>
+    public static DateTimeOffset? Read(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(ChatHttpRequestOptions.AttemptDeadline, out var deadline) ? deadline : null;
 
-    /// <summary>Gets the timeout for one HTTP try: <paramref name="perTry"/>, shortened to end a little before the attempt's deadline.</summary>
-    public static TimeSpan TimeoutFor(TimeSpan perTry, TimeProvider timeProvider)
+    /// <summary>Gets the timeout for one HTTP try: <paramref name="perTry"/>, shortened to end a little before <paramref name="deadline"/>.</summary>
+    /// <remarks>The margin is a tenth of the time left, at most 100 ms; the result is at least 1 ms.</remarks>
+    public static TimeSpan TimeoutFor(TimeSpan perTry, DateTimeOffset? deadline, DateTimeOffset now)
     {
-        var ticks = DeadlineUtcTicks.Value;
-        if (ticks == 0)
+        if (deadline is not { } due)
         {
             return perTry;
         }
 
-        var remaining = new DateTimeOffset(ticks, TimeSpan.Zero) - timeProvider.GetUtcNow();
+        var remaining = due - now;
         var margin = TimeSpan.FromTicks(Math.Min(remaining.Ticks / 10, TimeSpan.FromMilliseconds(100).Ticks));
         var beforeDeadline = remaining - margin;
         if (beforeDeadline >= perTry)

@@ -34,6 +34,7 @@ internal sealed class ProviderTransport
     /// <summary>Sends the request; returns a successful response or throws <see cref="ChatProviderException"/>.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool streaming, CancellationToken cancellationToken)
     {
+        AttemptDeadline.Stamp(request);
         HttpResponseMessage response;
         try
         {

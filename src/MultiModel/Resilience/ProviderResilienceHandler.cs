@@ -13,6 +13,8 @@ namespace MultiModel.Resilience;
 /// </summary>
 internal sealed class ProviderResilienceHandler : DelegatingHandler
 {
+    private static readonly ResiliencePropertyKey<DateTimeOffset?> DeadlineKey = new("MultiModel.AttemptDeadline");
+
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly string _providerName;
     private readonly ProviderHealthRecord _health;
@@ -38,6 +40,7 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(DeadlineKey, AttemptDeadline.Read(request));
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
@@ -148,13 +151,13 @@ internal sealed class ProviderResilienceHandler : DelegatingHandler
         }
 
         var perTry = options.AttemptTimeout;
-        AttemptDeadline.AddReader();
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             Timeout = perTry,
 
             // Within a failover attempt, end a little before the attempt's deadline so the breaker sees the timeout.
-            TimeoutGenerator = _ => new ValueTask<TimeSpan>(AttemptDeadline.TimeoutFor(perTry, timeProvider)),
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptDeadline.TimeoutFor(
+                perTry, args.Context.Properties.GetValue(DeadlineKey, default(DateTimeOffset?)), timeProvider.GetUtcNow())),
         });
         return builder.Build();
     }
