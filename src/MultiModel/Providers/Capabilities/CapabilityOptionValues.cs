@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace MultiModel.Providers.Capabilities;
+
+/// <summary>The capability values set on a provider's options; each one set replaces the model family's default.</summary>
+internal readonly record struct CapabilityOptionValues
+{
+    public int? ContextWindowTokens { get; init; }
+
+    public int? OutputTokenLimit { get; init; }
+
+    public bool? SupportsImages { get; init; }
+
+    public bool? SupportsDocuments { get; init; }
+
+    public bool? SupportsTools { get; init; }
+
+    public bool? SupportsJsonSchema { get; init; }
+
+    public bool? SupportsLogprobs { get; init; }
+
+    public ChatReasoningEfforts? ReasoningEfforts { get; init; }
+
+    public double? ContextWindowSafetyMargin { get; init; }
+
+    /// <summary>Describes the first invalid value, or returns <see langword="null"/> when all are valid.</summary>
+    /// <param name="optionsType">The options type named in the message (for example <c>GrokProviderOptions</c>).</param>
+    public string? FindProblem(string optionsType) =>
+        ContextWindowTokens is <= 0 ? Invariant($"{optionsType}.ContextWindowTokens must be positive when set (was {ContextWindowTokens}).")
+        : OutputTokenLimit is <= 0 ? Invariant($"{optionsType}.OutputTokenLimit must be positive when set (was {OutputTokenLimit}).")
+        : ReasoningEfforts is { } efforts && (efforts & ~ChatReasoningEfforts.All) != 0 ? Invariant($"{optionsType}.ReasoningEfforts has undefined flags ({(int)efforts}).")
+        : ContextWindowSafetyMargin is { } margin && !(margin is >= 0 and <= 1) ? Invariant($"{optionsType}.ContextWindowSafetyMargin must be between 0 and 1 (was {margin}).")
+        : null;
+
+    /// <summary>Applies the values that are set to a model's defaults.</summary>
+    public ModelCapabilities ApplyTo(ModelCapabilities defaults) => new()
+    {
+        ContextWindowTokens = ContextWindowTokens ?? defaults.ContextWindowTokens,
+        OutputTokenLimit = OutputTokenLimit ?? defaults.OutputTokenLimit,
+        Images = SupportsImages ?? defaults.Images,
+        Documents = SupportsDocuments ?? defaults.Documents,
+        Tools = SupportsTools ?? defaults.Tools,
+        JsonSchema = SupportsJsonSchema ?? defaults.JsonSchema,
+        Logprobs = SupportsLogprobs ?? defaults.Logprobs,
+        ReasoningEfforts = ReasoningEfforts ?? defaults.ReasoningEfforts,
+        SafetyMargin = ContextWindowSafetyMargin ?? defaults.SafetyMargin,
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
