@@ -60,6 +60,21 @@ public sealed class ClaudeChatProvider : IChatProvider
     public ChatProviderMetadata Metadata { get; }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// <para>
+    /// Claude cannot take a request that its model lacks a feature for (images, documents, tools, JSON-schema output,
+    /// thinking; see the capability options of <see cref="ClaudeProviderOptions"/>), whose images or documents break
+    /// the API's limits, whose thinking breaks the API's rules, or whose estimated size does not fit the context
+    /// window (category <c>context-window</c>).
+    /// </para>
+    /// </remarks>
+    public ChatRequestSupport CheckRequest(ChatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ClaudeRequestCheck.Check(request, _settings);
+    }
+
+    /// <inheritdoc/>
     public async Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
         var body = ClaudeRequestWriter.Write(request, _settings, stream: false);

@@ -9,8 +9,10 @@ namespace MultiModel.Providers.Claude;
 /// <remarks>
 /// Events are keyed off their JSON <c>type</c>. Text and thinking deltas become updates as they arrive; a
 /// <c>tool_use</c> block's <c>input_json_delta</c> fragments are accumulated and the whole call becomes one update at
-/// the block's <c>content_block_stop</c>; <c>message_stop</c> produces the one final update. <c>ping</c>, signature
-/// and citation deltas, server-tool blocks, and event types added later are skipped. An <c>error</c> event is thrown as a stream error; a stream that ends
+/// the block's <c>content_block_stop</c>. A thinking block (text and signature) or a redacted one is completed at its
+/// stop too and rides, as <see cref="ChatResponseUpdate.ReasoningParts"/>, on the next update (the first text, a tool
+/// call, or the final update); <c>message_stop</c> produces the one final update.
+/// <c>ping</c>, citation deltas, server-tool blocks, and event types added later are skipped. An <c>error</c> event is thrown as a stream error; a stream that ends
 /// without <c>message_stop</c> is thrown as truncated.
 /// </remarks>
 internal static class ClaudeStreamReader
@@ -28,6 +30,8 @@ internal static class ClaudeStreamReader
         string? stopReason = null;
         var usage = new ClaudeUsageAccumulator();
         var toolCalls = new ClaudeToolCallReader();
+        var reasoning = new ClaudeReasoningReader();
+        List<ChatReasoningPart>? completedReasoning = null;
 
         await foreach (var item in transport.ReadSseAsync(response, Parser, cancellationToken).ConfigureAwait(false))
         {
@@ -41,11 +45,20 @@ internal static class ClaudeStreamReader
                     break;
 
                 case "content_block_delta" when data.Delta is { Type: "text_delta", Text: { Length: > 0 } text }:
-                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, Text = text };
+                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, Text = text, ReasoningParts = Take(ref completedReasoning) };
                     break;
 
                 case "content_block_delta" when data.Delta is { Type: "thinking_delta", Thinking: { Length: > 0 } thinking }:
+                    reasoning.Append(data.Index, thinking);
                     yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, ReasoningText = thinking };
+                    break;
+
+                case "content_block_delta" when data.Delta is { Type: "signature_delta", Signature: { } signature }:
+                    reasoning.Sign(data.Index, signature);
+                    break;
+
+                case "content_block_start" when data.ContentBlock is { Type: "thinking" or "redacted_thinking" } block:
+                    reasoning.Start(data.Index, block);
                     break;
 
                 case "content_block_start" when data.ContentBlock is { Type: "tool_use" } block:
@@ -57,7 +70,11 @@ internal static class ClaudeStreamReader
                     break;
 
                 case "content_block_stop" when toolCalls.Complete(data.Index, transport, response) is { } call:
-                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, ToolCalls = [call] };
+                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, ToolCalls = [call], ReasoningParts = Take(ref completedReasoning) };
+                    break;
+
+                case "content_block_stop" when reasoning.Complete(data.Index) is { } part:
+                    (completedReasoning ??= []).Add(part);
                     break;
 
                 case "message_delta":
@@ -75,6 +92,7 @@ internal static class ClaudeStreamReader
                         FinishReason = ClaudeFinishReasons.Map(stopReason),
                         RawFinishReason = stopReason,
                         Usage = usage.ToChatUsage(),
+                        ReasoningParts = Take(ref completedReasoning),
                     };
                     yield break;
 
@@ -84,6 +102,14 @@ internal static class ClaudeStreamReader
         }
 
         throw transport.Truncated("message_stop", response);
+    }
+
+    /// <summary>Hands over the reasoning blocks completed since the last update, once.</summary>
+    private static List<ChatReasoningPart>? Take(ref List<ChatReasoningPart>? completed)
+    {
+        var taken = completed;
+        completed = null;
+        return taken;
     }
 
     /// <summary>Parses one event's data; an <c>error</c> event keeps its raw payload for the exception.</summary>
