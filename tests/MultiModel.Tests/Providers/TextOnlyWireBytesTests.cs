@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MultiModel.Providers.Capabilities;
 using MultiModel.Providers.ChatCompletions;
 using MultiModel.Providers.Claude;
 
@@ -30,6 +31,7 @@ public class TextOnlyWireBytesTests
             BaseUrl = new Uri("https://api.x.ai/v1"),
             Model = "grok-4",
             ApiKey = "k",
+            Media = MediaRules.Xai,
         });
 
         var body = Encoding.UTF8.GetString(ChatCompletionsRequestWriter.WriteBody(Conversation(), settings, streaming: true));

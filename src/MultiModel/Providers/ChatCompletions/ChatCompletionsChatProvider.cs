@@ -25,6 +25,21 @@ public abstract class ChatCompletionsChatProvider : IChatProvider
     public ChatProviderMetadata Metadata => _client.Settings.Metadata;
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// <para>
+    /// An endpoint cannot take a request that its model lacks a feature for (images, tools, JSON-schema output,
+    /// a reasoning effort; documents unless the endpoint declares them), whose images break the API's limits, or whose
+    /// estimated size does not fit the context window (category <c>context-window</c>). See the capability options
+    /// of the provider's options type.
+    /// </para>
+    /// </remarks>
+    public ChatRequestSupport CheckRequest(ChatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ChatCompletionsRequestCheck.Check(request, _client.Settings);
+    }
+
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences the format accepts.</exception>
     public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
         _client.GetResponseAsync(request, cancellationToken);

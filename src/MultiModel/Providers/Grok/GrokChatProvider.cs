@@ -1,3 +1,4 @@
+using MultiModel.Providers.Capabilities;
 using MultiModel.Providers.ChatCompletions;
 
 namespace MultiModel.Providers.Grok;
@@ -48,6 +49,20 @@ public sealed class GrokChatProvider : ChatCompletionsChatProvider
             ApiKey = options.ApiKey,
             MaxOutputTokens = options.MaxOutputTokens,
             ReasoningAccounting = ReasoningTokenAccounting.ExcludedFromCompletion,
+            FindFamily = ModelFamilies.FindGrok,
+            Media = MediaRules.Xai,
+            Capabilities = new CapabilityOptionValues
+            {
+                ContextWindowTokens = options.ContextWindowTokens,
+                ContextWindowSafetyMargin = options.ContextWindowSafetyMargin,
+                OutputTokenLimit = options.OutputTokenLimit,
+                SupportsImages = options.SupportsImages,
+                SupportsDocuments = options.SupportsDocuments,
+                SupportsTools = options.SupportsTools,
+                SupportsJsonSchema = options.SupportsJsonSchema,
+                SupportsLogprobs = options.SupportsLogprobs,
+                ReasoningEfforts = options.ReasoningEfforts,
+            },
         };
     }
 }

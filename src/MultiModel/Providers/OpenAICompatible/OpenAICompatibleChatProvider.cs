@@ -1,3 +1,4 @@
+using MultiModel.Providers.Capabilities;
 using MultiModel.Providers.ChatCompletions;
 
 namespace MultiModel.Providers.OpenAICompatible;
@@ -44,6 +45,19 @@ public sealed class OpenAICompatibleChatProvider : ChatCompletionsChatProvider
             Headers = options.Headers,
             MaxOutputTokens = options.MaxOutputTokens,
             ReasoningAccounting = ReasoningTokenAccounting.IncludedInCompletion,
+            Media = MediaRules.OpenAICompatible,
+            Capabilities = new CapabilityOptionValues
+            {
+                ContextWindowTokens = options.ContextWindowTokens,
+                ContextWindowSafetyMargin = options.ContextWindowSafetyMargin,
+                OutputTokenLimit = options.OutputTokenLimit,
+                SupportsImages = options.SupportsImages,
+                SupportsDocuments = options.SupportsDocuments,
+                SupportsTools = options.SupportsTools,
+                SupportsJsonSchema = options.SupportsJsonSchema,
+                SupportsLogprobs = options.SupportsLogprobs,
+                ReasoningEfforts = options.ReasoningEfforts,
+            },
         };
     }
 }
