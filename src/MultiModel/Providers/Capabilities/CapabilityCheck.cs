@@ -87,17 +87,19 @@ internal static class CapabilityCheck
 
     private static string? FindPartProblem(ChatRequest request, string model, ModelCapabilities capabilities, MediaRules rules)
     {
-        var images = CountImages(request);
-        foreach (var message in request.Messages)
+        var messages = request.Messages;
+        if (!HasParts(messages))
         {
-            if (message is null || message.Parts.Count == 0)
-            {
-                continue;
-            }
+            return null;
+        }
 
-            foreach (var part in message.Parts)
+        var images = CountImages(messages);
+        for (var m = 0; m < messages.Count; m++)
+        {
+            var parts = messages[m]?.Parts ?? [];
+            for (var p = 0; p < parts.Count; p++)
             {
-                var problem = part switch
+                var problem = parts[p] switch
                 {
                     ChatImagePart when !capabilities.Images => $"{model} takes no images",
                     ChatImagePart image => rules.FindImageProblem(image, images),
@@ -115,17 +117,29 @@ internal static class CapabilityCheck
         return null;
     }
 
-    private static int CountImages(ChatRequest request)
+    /// <summary>Tells whether any message is built from parts; indexed, so that the common plain request allocates nothing.</summary>
+    private static bool HasParts(IList<ChatMessage> messages)
+    {
+        for (var m = 0; m < messages.Count; m++)
+        {
+            if (messages[m]?.Parts.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int CountImages(IList<ChatMessage> messages)
     {
         var count = 0;
-        foreach (var message in request.Messages)
+        for (var m = 0; m < messages.Count; m++)
         {
-            if (message is not null)
+            var parts = messages[m]?.Parts ?? [];
+            for (var p = 0; p < parts.Count; p++)
             {
-                foreach (var part in message.Parts)
-                {
-                    count += part is ChatImagePart ? 1 : 0;
-                }
+                count += parts[p] is ChatImagePart ? 1 : 0;
             }
         }
 

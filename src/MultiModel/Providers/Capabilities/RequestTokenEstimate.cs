@@ -52,23 +52,27 @@ internal static class RequestTokenEstimate
     private static void Walk<TCounter>(ChatRequest request, ref TCounter counter)
         where TCounter : struct, ICounter
     {
-        foreach (var message in request.Messages)
+        // Indexed loops: the lists are interfaces, and foreach would box an enumerator per list on every check.
+        var messages = request.Messages;
+        for (var m = 0; m < messages.Count; m++)
         {
+            var message = messages[m];
             if (message is null)
             {
                 continue;
             }
 
             counter.AddMessage();
-            if (message.Parts.Count == 0)
+            var parts = message.Parts;
+            if (parts.Count == 0)
             {
                 counter.AddText(message.Text);
             }
             else
             {
-                foreach (var part in message.Parts)
+                for (var p = 0; p < parts.Count; p++)
                 {
-                    switch (part)
+                    switch (parts[p])
                     {
                         case ChatTextPart text: counter.AddText(text.Text); break;
                         case ChatImagePart image: counter.AddImage(image); break;
@@ -78,16 +82,17 @@ internal static class RequestTokenEstimate
                 }
             }
 
-            foreach (var call in message.ToolCalls)
+            for (var c = 0; c < message.ToolCalls.Count; c++)
             {
+                var call = message.ToolCalls[c];
                 counter.AddText(call.Name);
                 counter.AddJson(call.Arguments);
             }
         }
 
-        foreach (var tool in request.Tools)
+        for (var t = 0; t < request.Tools.Count; t++)
         {
-            if (tool is not null)
+            if (request.Tools[t] is { } tool)
             {
                 counter.AddText(tool.Name);
                 counter.AddText(tool.Description ?? string.Empty);
