@@ -18,8 +18,16 @@ namespace MultiModel.Providers.Claude;
 /// <para>
 /// Claude accepts a <see cref="ChatRequest.Temperature"/> from 0 to 1 only. Anthropic offers no log probabilities:
 /// <see cref="ChatRequest.IncludeLogprobs"/> is accepted and ignored, and <see cref="ChatResponse.Logprobs"/> stays
-/// <see langword="null"/>. Thinking blocks are returned as <see cref="ChatResponse.ReasoningText"/>; server-tool
-/// and other content blocks are not part of <see cref="ChatResponse.Text"/>.
+/// <see langword="null"/>. Thinking blocks are returned as <see cref="ChatResponse.ReasoningText"/> and, with their
+/// signatures (redacted blocks with their data), as <see cref="ChatResponse.ReasoningParts"/>; server-tool and other
+/// content blocks are not part of <see cref="ChatResponse.Text"/>.
+/// </para>
+/// <para>
+/// <b>Rich requests.</b> Image parts become <c>image</c> blocks and document parts <c>document</c> blocks
+/// (<c>base64</c>, <c>url</c> or <c>text</c> source); a message marked with <see cref="ChatMessage.WithCacheBreakpoint"/>
+/// (and the last tool, with <see cref="ChatRequest.CacheTools"/>) carries a <c>cache_control</c> breakpoint;
+/// <see cref="ChatRequest.Reasoning"/> becomes <c>thinking</c> with <c>budget_tokens</c>, and <c>max_tokens</c> covers
+/// the budget. Reasoning parts with a signature or redacted data are sent back unchanged.
 /// </para>
 /// <para>
 /// <b>Tools.</b> <see cref="ChatRequest.Tools"/> are sent as <c>tools</c> (with <c>input_schema</c>) and
