@@ -42,6 +42,10 @@ run 0 "Answered by: claude" -- dotnet run --project $console -- --fault grok=503
 run 2 "MANUAL INTERVENTION REQUIRED" -- dotnet run --project $console -- --fault grok=503 --fault claude=529
 run 0 "Answered by: claude" -- dotnet run --project $console -- --stream --fault grok=stream-cut
 run 0 "All 2 batches analysed" -- dotnet run --project $hosted -- --batches 2
+run 0 "Activity.DisplayName: +failover default" "Activity.DisplayName: +chat claude" "Metric Name: multimodel.failovers" \
+  -- dotnet run --project $hosted -- --batches 1 --fault grok=503 --console-telemetry
+# OTLP to a loopback port where nothing listens: the export fails quietly, the monitor still does its work.
+run 0 "All 1 batches analysed" -- env OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:9 dotnet run --project $hosted -- --batches 1
 
 # A key for one provider only: the sample names the provider without a key and runs a chain of the other one.
 run 2 "No API key for claude" "Failover chain: grok \(" -- env XAI_API_KEY=xai-not-a-real-key dotnet run --project $console -- $closed_grok
