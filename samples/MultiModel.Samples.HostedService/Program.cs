@@ -8,7 +8,7 @@ using MultiModel.Samples.HostedService;
 
 // A telemetry monitor: a simulated sensor feeds batches into a channel, a worker asks the failover chain to
 // analyse each one, and the MultiModel health check is logged periodically. Ctrl+C stops it gracefully;
-// --batches N stops it after N batches. Traces and metrics go to OpenTelemetry (see MonitorTelemetry).
+// --batches N stops it after N batches. Traces and metrics go to OpenTelemetry (see Observability.cs).
 const int ConfigurationError = 1;
 List<FaultSpec> faults;
 List<string> rest;
@@ -56,7 +56,7 @@ await using (providers)
         .Validate(o => o.BatchInterval >= TimeSpan.Zero && o.HealthLogInterval > TimeSpan.Zero, "Monitor:BatchInterval must not be negative and Monitor:HealthLogInterval must be positive.")
         .ValidateOnStart();
     builder.Services.AddMultiModel(providers.Configure).AddHealthCheck();
-    builder.AddMonitorTelemetry(consoleTelemetry);
+    builder.AddObservability(consoleTelemetry);
 
     var batches = Channel.CreateBounded<TelemetryBatch>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
     builder.Services.AddSingleton(batches.Reader);

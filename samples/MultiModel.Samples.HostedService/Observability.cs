@@ -9,10 +9,10 @@ using OpenTelemetry.Trace;
 namespace MultiModel.Samples.HostedService;
 
 /// <summary>Wires OpenTelemetry: MultiModel's spans and metrics plus the providers' HTTP calls, exported where asked.</summary>
-internal static class MonitorTelemetry
+internal static class Observability
 {
     /// <summary>Adds tracing and metrics; <c>--console-telemetry</c> prints them, OTEL_EXPORTER_OTLP_ENDPOINT sends them over OTLP.</summary>
-    public static void AddMonitorTelemetry(this IHostApplicationBuilder builder, bool console)
+    public static void AddObservability(this IHostApplicationBuilder builder, bool console)
     {
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("MultiModel.Samples.HostedService"))
