@@ -27,7 +27,9 @@ public abstract class ChatCompletionsChatProvider : IChatProvider
     /// <inheritdoc/>
     /// <remarks>
     /// <para>
-    /// An endpoint cannot take a request that its model lacks a feature for (images, tools, JSON-schema output,
+    /// The format cannot take a <see cref="ChatRequest.Temperature"/> above 2, more than 4 stop sequences or more than 128
+    /// tools (reasons such as <c>unsupported: at most 4 stop sequences (got 6)</c>). An endpoint cannot take a request
+    /// that its model lacks a feature for (images, tools, JSON-schema output,
     /// a reasoning effort; documents unless the endpoint declares them), whose images break the API's limits, or whose
     /// estimated size does not fit the context window (category <c>context-window</c>). See the capability options
     /// of the provider's options type.
@@ -40,12 +42,12 @@ public abstract class ChatCompletionsChatProvider : IChatProvider
     }
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences the format accepts.</exception>
+    /// <exception cref="ArgumentException">The request is invalid, or one the provider cannot take (see <see cref="CheckRequest"/>).</exception>
     public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
         _client.GetResponseAsync(request, cancellationToken);
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences the format accepts.</exception>
+    /// <exception cref="ArgumentException">The request is invalid, or one the provider cannot take (see <see cref="CheckRequest"/>).</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
         _client.GetStreamingResponseAsync(request, cancellationToken);
 

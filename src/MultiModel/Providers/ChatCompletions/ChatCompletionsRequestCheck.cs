@@ -2,7 +2,7 @@ using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.ChatCompletions;
 
-/// <summary>Tells whether a chat-completions endpoint can take a request: the model's capabilities, the API's media rules, and the context window.</summary>
+/// <summary>Tells whether a chat-completions endpoint can take a request: the format's value ranges (<see cref="ChatCompletionsRequestRules"/>), the model's capabilities, the API's media rules, and the context window.</summary>
 internal static class ChatCompletionsRequestCheck
 {
     /// <summary>Checks a request for the model it names, else the configured one.</summary>
@@ -12,7 +12,9 @@ internal static class ChatCompletionsRequestCheck
         return Check(request, settings, model, settings.CapabilitiesFor(model));
     }
 
-    /// <summary>Checks a request against a model's capabilities, counting the output cap that would be sent.</summary>
+    /// <summary>Checks a request against the format's value ranges and a model's capabilities, counting the output cap that would be sent.</summary>
     public static ChatRequestSupport Check(ChatRequest request, ChatCompletionsSettings settings, string model, ModelCapabilities capabilities) =>
-        CapabilityCheck.Check(request, model, capabilities, settings.Media, request.MaxOutputTokens ?? settings.MaxOutputTokens ?? 0);
+        ChatCompletionsRequestRules.Check(request) is { IsSupported: false } outOfRange
+            ? outOfRange
+            : CapabilityCheck.Check(request, model, capabilities, settings.Media, request.MaxOutputTokens ?? settings.MaxOutputTokens ?? 0);
 }

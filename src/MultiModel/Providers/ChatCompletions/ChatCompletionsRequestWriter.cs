@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using MultiModel.Internal;
 
 namespace MultiModel.Providers.ChatCompletions;
 
@@ -16,21 +16,9 @@ internal static class ChatCompletionsRequestWriter
     public static byte[] WriteBody(ChatRequest request, ChatCompletionsSettings settings, bool streaming)
     {
         request.Validate();
-        if (request.StopSequences.Count > ChatCompletionsSettings.MaxStopSequences)
-        {
-            throw new ArgumentException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{settings.ProviderName} accepts at most {ChatCompletionsSettings.MaxStopSequences} stop sequences (got {request.StopSequences.Count})."),
-                nameof(request));
-        }
-
         var model = request.ModelId ?? settings.Model;
         var capabilities = settings.CapabilitiesFor(model);
-        if (ChatCompletionsRequestCheck.Check(request, settings, model, capabilities) is { IsSupported: false } support)
-        {
-            throw new ArgumentException(support.Reason, nameof(request));
-        }
+        RequestSupport.ThrowIfUnsupported(request, ChatCompletionsRequestCheck.Check(request, settings, model, capabilities), settings.ProviderName);
 
         var messages = new ChatCompletionsMessageDto[request.Messages.Count];
         for (var i = 0; i < messages.Length; i++)

@@ -16,7 +16,8 @@ namespace MultiModel.Providers.Claude;
 /// <c>max_tokens</c> is always sent: <see cref="ChatRequest.MaxOutputTokens"/>, else <see cref="ClaudeProviderOptions.MaxOutputTokens"/>.
 /// </para>
 /// <para>
-/// Claude accepts a <see cref="ChatRequest.Temperature"/> from 0 to 1 only. Anthropic offers no log probabilities:
+/// Claude accepts a <see cref="ChatRequest.Temperature"/> from 0 to 1 only: <see cref="CheckRequest"/> says so before any
+/// call, so a failover chain skips Claude for a higher temperature, and a direct call throws <see cref="ArgumentException"/>. Anthropic offers no log probabilities:
 /// <see cref="ChatRequest.IncludeLogprobs"/> is accepted and ignored, and <see cref="ChatResponse.Logprobs"/> stays
 /// <see langword="null"/>. Thinking blocks are returned as <see cref="ChatResponse.ReasoningText"/> and, with their
 /// signatures (redacted blocks with their data), as <see cref="ChatResponse.ReasoningParts"/>; server-tool and other
@@ -70,7 +71,8 @@ public sealed class ClaudeChatProvider : IChatProvider
     /// <inheritdoc/>
     /// <remarks>
     /// <para>
-    /// Claude cannot take a request that its model lacks a feature for (images, documents, tools, JSON-schema output,
+    /// Claude cannot take a <see cref="ChatRequest.Temperature"/> above 1 (reason <c>unsupported: temperature 1.5 outside 0–1</c>),
+    /// a request that its model lacks a feature for (images, documents, tools, JSON-schema output,
     /// thinking; see the capability options of <see cref="ClaudeProviderOptions"/>), whose images or documents break
     /// the API's limits, whose thinking breaks the API's rules, or whose estimated size does not fit the context
     /// window (category <c>context-window</c>).

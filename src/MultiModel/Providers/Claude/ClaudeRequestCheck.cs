@@ -3,7 +3,7 @@ using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.Claude;
 
-/// <summary>Tells whether Claude can take a request: the model's capabilities, the Messages API's rules on thinking, and the context window.</summary>
+/// <summary>Tells whether Claude can take a request: the Messages API's value ranges (<see cref="ClaudeRequestRules"/>), the model's capabilities, the API's rules on thinking, and the context window.</summary>
 /// <remarks>
 /// Extended thinking (Anthropic "Extended thinking"): the budget is at least 1,024 tokens and below <c>max_tokens</c>,
 /// which counts the thinking; thinking does not go with a temperature or with <c>top_p</c> below 0.95, nor with a
@@ -19,9 +19,14 @@ internal static class ClaudeRequestCheck
         return Check(request, model, capabilities, MaxTokens(request, settings, capabilities));
     }
 
-    /// <summary>Checks a request against a model's capabilities and the thinking rules, for the <c>max_tokens</c> that would be sent.</summary>
+    /// <summary>Checks a request against the value ranges, a model's capabilities and the thinking rules, for the <c>max_tokens</c> that would be sent.</summary>
     public static ChatRequestSupport Check(ChatRequest request, string model, ModelCapabilities capabilities, int maxTokens)
     {
+        if (ClaudeRequestRules.Check(request) is { IsSupported: false } outOfRange)
+        {
+            return outOfRange;
+        }
+
         var problem = CapabilityCheck.FindProblem(request, model, capabilities, MediaRules.Anthropic) ?? FindThinkingProblem(request, maxTokens);
         return problem is not null
             ? ChatRequestSupport.Unsupported(problem)

@@ -1,14 +1,11 @@
-using System.Globalization;
 using System.Text.Json;
+using MultiModel.Internal;
 
 namespace MultiModel.Providers.Claude;
 
 /// <summary>Validates a <see cref="ChatRequest"/> for Claude and turns it into the UTF-8 JSON body of <c>POST /v1/messages</c>.</summary>
 internal static class ClaudeRequestWriter
 {
-    /// <summary>The largest temperature the Messages API accepts.</summary>
-    public const double MaxTemperature = 1.0;
-
     /// <summary>Validates the request and serializes it once.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The request is invalid, outside Claude's limits, or more than the model can take (the reason <see cref="ClaudeRequestCheck"/> gives).</exception>
@@ -16,20 +13,10 @@ internal static class ClaudeRequestWriter
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        if (request.Temperature is > MaxTemperature and var temperature)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Temperature must be between 0 and 1 for Claude (was {temperature})."),
-                nameof(request));
-        }
-
         var model = request.ModelId ?? settings.Model;
         var capabilities = settings.CapabilitiesFor(model);
         var maxTokens = ClaudeRequestCheck.MaxTokens(request, settings, capabilities);
-        if (ClaudeRequestCheck.Check(request, model, capabilities, maxTokens) is { IsSupported: false } support)
-        {
-            throw new ArgumentException(support.Reason, nameof(request));
-        }
+        RequestSupport.ThrowIfUnsupported(request, ClaudeRequestCheck.Check(request, model, capabilities, maxTokens), settings.Name);
 
         var (system, messages) = ClaudeConversationWriter.Write(request.Messages);
         var wire = new ClaudeWireRequest
