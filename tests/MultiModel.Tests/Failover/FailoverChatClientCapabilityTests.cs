@@ -119,36 +119,7 @@ public class FailoverChatClientCapabilityTests
     public async Task Stream_ClaudeThinksThenCallsATool_SignedBlockReachesTheCallerAndGoesBackUnchanged()
     {
         using var harness = new ClaudeHarness();
-        harness.ExpectSse("""
-            event: message_start
-            data: {"type":"message_start","message":{"id":"msg_1","model":"claude-sonnet-4-5","content":[],"usage":{"input_tokens":20,"output_tokens":1}}}
-
-            event: content_block_start
-            data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":""}}
-
-            event: content_block_delta
-            data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"Read the sensor."}}
-
-            event: content_block_delta
-            data: {"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQBCgIYAh"}}
-
-            event: content_block_stop
-            data: {"type":"content_block_stop","index":0}
-
-            event: content_block_start
-            data: {"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"toolu_1","name":"read_sensor","input":{}}}
-
-            event: content_block_stop
-            data: {"type":"content_block_stop","index":1}
-
-            event: message_delta
-            data: {"type":"message_delta","delta":{"stop_reason":"tool_use"},"usage":{"output_tokens":30}}
-
-            event: message_stop
-            data: {"type":"message_stop"}
-
-
-            """);
+        harness.ExpectSse(ClaudeStreams.ThinkingThenToolUse);
         harness.Expect(System.Net.HttpStatusCode.OK, """
             {"id":"msg_2","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{"type":"text","text":"29.3 C is fine."}],"stop_reason":"end_turn","usage":{"input_tokens":60,"output_tokens":8}}
             """);
@@ -167,9 +138,9 @@ public class FailoverChatClientCapabilityTests
         Assert.Multiple(() =>
         {
             Assert.That(answer.Text, Is.EqualTo("29.3 C is fine."));
-            Assert.That(reasoning.Select(p => (p.Text, p.ProtectedData)), Is.EqualTo(new[] { ("Read the sensor.", (string?)"EqQBCgIYAh") }));
+            Assert.That(reasoning.Select(p => (p.Text, p.ProtectedData)), Is.EqualTo(new[] { ("Check the sensor.", (string?)"EqQBCgIYAh") }));
             ClaudeHarness.AssertJsonEquals(second.RootElement.GetProperty("messages")[1].GetRawText(), """
-                {"role":"assistant","content":[{"type":"thinking","thinking":"Read the sensor.","signature":"EqQBCgIYAh"},{"type":"tool_use","id":"toolu_1","name":"read_sensor","input":{}}]}
+                {"role":"assistant","content":[{"type":"thinking","thinking":"Check the sensor.","signature":"EqQBCgIYAh"},{"type":"tool_use","id":"toolu_1","name":"read_sensor","input":{}}]}
                 """);
         });
     }

@@ -23,6 +23,22 @@ internal readonly record struct CapabilityOptionValues
 
     public double? ContextWindowSafetyMargin { get; init; }
 
+    /// <summary>Reads the capability settings of a provider's options.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="supportsLogprobs">The options' logprobs setting, for the types that have one.</param>
+    public static CapabilityOptionValues From(IModelCapabilityOptions options, bool? supportsLogprobs = null) => new()
+    {
+        ContextWindowTokens = options.ContextWindowTokens,
+        ContextWindowSafetyMargin = options.ContextWindowSafetyMargin,
+        OutputTokenLimit = options.OutputTokenLimit,
+        SupportsImages = options.SupportsImages,
+        SupportsDocuments = options.SupportsDocuments,
+        SupportsTools = options.SupportsTools,
+        SupportsJsonSchema = options.SupportsJsonSchema,
+        SupportsLogprobs = supportsLogprobs,
+        ReasoningEfforts = options.ReasoningEfforts,
+    };
+
     /// <summary>Describes the first invalid value, or returns <see langword="null"/> when all are valid.</summary>
     /// <param name="optionsType">The options type named in the message (for example <c>GrokProviderOptions</c>).</param>
     public string? FindProblem(string optionsType) =>

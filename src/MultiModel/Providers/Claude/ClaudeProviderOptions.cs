@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.Claude;
 
@@ -15,7 +16,7 @@ namespace MultiModel.Providers.Claude;
 /// </para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class ClaudeProviderOptions
+public sealed class ClaudeProviderOptions : IModelCapabilityOptions
 {
     /// <summary>Gets or sets the name of the provider, unique within a failover chain.</summary>
     /// <value>The default value is <c>claude</c>.</value>

@@ -54,17 +54,7 @@ internal sealed class ClaudeSettings
     public static ClaudeSettings Create(ClaudeProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var capabilityValues = new CapabilityOptionValues
-        {
-            ContextWindowTokens = options.ContextWindowTokens,
-            ContextWindowSafetyMargin = options.ContextWindowSafetyMargin,
-            OutputTokenLimit = options.OutputTokenLimit,
-            SupportsImages = options.SupportsImages,
-            SupportsDocuments = options.SupportsDocuments,
-            SupportsTools = options.SupportsTools,
-            SupportsJsonSchema = options.SupportsJsonSchema,
-            ReasoningEfforts = options.ReasoningEfforts,
-        };
+        var capabilityValues = CapabilityOptionValues.From(options);
         if ((FindProblem(options) ?? capabilityValues.FindProblem(nameof(ClaudeProviderOptions))) is { } problem)
         {
             throw new ArgumentException(problem, nameof(options));

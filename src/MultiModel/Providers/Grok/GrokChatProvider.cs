@@ -58,18 +58,7 @@ public sealed class GrokChatProvider : ChatCompletionsChatProvider
             ReasoningAccounting = ReasoningTokenAccounting.ExcludedFromCompletion,
             FindFamily = ModelFamilies.FindGrok,
             Media = MediaRules.Xai,
-            Capabilities = new CapabilityOptionValues
-            {
-                ContextWindowTokens = options.ContextWindowTokens,
-                ContextWindowSafetyMargin = options.ContextWindowSafetyMargin,
-                OutputTokenLimit = options.OutputTokenLimit,
-                SupportsImages = options.SupportsImages,
-                SupportsDocuments = options.SupportsDocuments,
-                SupportsTools = options.SupportsTools,
-                SupportsJsonSchema = options.SupportsJsonSchema,
-                SupportsLogprobs = options.SupportsLogprobs,
-                ReasoningEfforts = options.ReasoningEfforts,
-            },
+            Capabilities = CapabilityOptionValues.From(options, options.SupportsLogprobs),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.Grok;
 
@@ -11,7 +12,7 @@ namespace MultiModel.Providers.Grok;
 /// </para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class GrokProviderOptions
+public sealed class GrokProviderOptions : IModelCapabilityOptions
 {
     /// <summary>Gets or sets the name of the provider instance, unique within a failover chain.</summary>
     /// <value>The default value is <c>grok</c>.</value>

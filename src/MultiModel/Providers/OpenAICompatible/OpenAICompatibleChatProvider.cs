@@ -46,18 +46,7 @@ public sealed class OpenAICompatibleChatProvider : ChatCompletionsChatProvider
             MaxOutputTokens = options.MaxOutputTokens,
             ReasoningAccounting = ReasoningTokenAccounting.IncludedInCompletion,
             Media = MediaRules.OpenAICompatible,
-            Capabilities = new CapabilityOptionValues
-            {
-                ContextWindowTokens = options.ContextWindowTokens,
-                ContextWindowSafetyMargin = options.ContextWindowSafetyMargin,
-                OutputTokenLimit = options.OutputTokenLimit,
-                SupportsImages = options.SupportsImages,
-                SupportsDocuments = options.SupportsDocuments,
-                SupportsTools = options.SupportsTools,
-                SupportsJsonSchema = options.SupportsJsonSchema,
-                SupportsLogprobs = options.SupportsLogprobs,
-                ReasoningEfforts = options.ReasoningEfforts,
-            },
+            Capabilities = CapabilityOptionValues.From(options, options.SupportsLogprobs),
         };
     }
 }

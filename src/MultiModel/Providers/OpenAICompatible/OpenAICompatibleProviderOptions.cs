@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.OpenAICompatible;
 
@@ -14,7 +15,7 @@ namespace MultiModel.Providers.OpenAICompatible;
 /// </para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class OpenAICompatibleProviderOptions
+public sealed class OpenAICompatibleProviderOptions : IModelCapabilityOptions
 {
     /// <summary>Gets or sets the name of the provider instance, unique within a failover chain.</summary>
     /// <value>The default value is <c>openai-compatible</c>.</value>

@@ -208,46 +208,14 @@ public class ClaudeChatProviderRichWireTests
     public async Task GetStreamingResponseAsync_ThinkingStream_ReasoningPartsRideOnTheNextUpdate()
     {
         using var harness = new ClaudeHarness();
-        harness.ExpectSse("""
-            event: message_start
-            data: {"type":"message_start","message":{"id":"msg_2","model":"claude-sonnet-4-5","content":[],"usage":{"input_tokens":20,"output_tokens":1}}}
-
-            event: content_block_start
-            data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}
-
-            event: content_block_delta
-            data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"Check "}}
-
-            event: content_block_delta
-            data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"the sensor."}}
-
-            event: content_block_delta
-            data: {"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQBCgIYAh"}}
-
-            event: content_block_stop
-            data: {"type":"content_block_stop","index":0}
-
-            event: content_block_start
-            data: {"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"toolu_9","name":"read_sensor","input":{}}}
-
-            event: content_block_stop
-            data: {"type":"content_block_stop","index":1}
-
-            event: message_delta
-            data: {"type":"message_delta","delta":{"stop_reason":"tool_use"},"usage":{"output_tokens":40}}
-
-            event: message_stop
-            data: {"type":"message_stop"}
-
-
-            """);
+        harness.ExpectSse(ClaudeStreams.ThinkingThenToolUse);
 
         var updates = await ClaudeHarness.CollectAsync(harness.Provider.GetStreamingResponseAsync(new ChatRequest("Hi")));
 
         var carrier = updates.Single(u => u.ReasoningParts is not null);
         Assert.Multiple(() =>
         {
-            Assert.That(carrier.ToolCalls!.Single().Id, Is.EqualTo("toolu_9"));
+            Assert.That(carrier.ToolCalls!.Single().Id, Is.EqualTo("toolu_1"));
             Assert.That(carrier.ReasoningParts!.Single().Text, Is.EqualTo("Check the sensor."));
             Assert.That(carrier.ReasoningParts!.Single().ProtectedData, Is.EqualTo("EqQBCgIYAh"));
             Assert.That(string.Concat(updates.Select(u => u.ReasoningText)), Is.EqualTo("Check the sensor."));
