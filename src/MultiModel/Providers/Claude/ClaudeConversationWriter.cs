@@ -47,13 +47,7 @@ internal static class ClaudeConversationWriter
                         messages.Add(resultTurn);
                     }
 
-                    resultTurn.Blocks!.Add(new ClaudeWireContentBlock
-                    {
-                        Type = "tool_result",
-                        ToolUseId = SafeId(message.ToolCallId!),
-                        Content = message.Text,
-                        IsError = message.IsToolError ? true : null,
-                    });
+                    resultTurn.Blocks!.Add(ToolResultBlock(message));
                     break;
 
                 case ChatRole.User when resultTurn is not null:
@@ -166,4 +160,12 @@ internal static class ClaudeConversationWriter
     };
 
     private static ClaudeWireContentBlock TextBlock(string text) => new() { Type = "text", Text = text };
+
+    private static ClaudeWireContentBlock ToolResultBlock(ChatMessage message) => new()
+    {
+        Type = "tool_result",
+        ToolUseId = SafeId(message.ToolCallId!),
+        Content = message.Text,
+        IsError = message.IsToolError ? true : null,
+    };
 }

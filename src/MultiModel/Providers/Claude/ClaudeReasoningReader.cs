@@ -5,11 +5,13 @@ namespace MultiModel.Providers.Claude;
 /// <summary>Rebuilds streamed <c>thinking</c> and <c>redacted_thinking</c> blocks into <see cref="ChatReasoningPart"/>s, signature included.</summary>
 /// <remarks>
 /// A thinking block streams as <c>content_block_start</c>, <c>thinking_delta</c> pieces, one <c>signature_delta</c>
-/// and <c>content_block_stop</c>; a redacted block arrives whole in its start. One instance follows one stream; it is
-/// not thread-safe.
+/// and <c>content_block_stop</c>; a redacted block arrives whole in its start. Completed blocks wait in the reader
+/// until the stream hands them to the caller on its next update (<see cref="TakeCompleted"/>). One instance follows
+/// one stream; it is not thread-safe.
 /// </remarks>
 internal sealed class ClaudeReasoningReader
 {
+    private List<ChatReasoningPart>? _completed;
     private int? _index;
     private StringBuilder? _text;
     private string? _signature;
@@ -42,18 +44,30 @@ internal sealed class ClaudeReasoningReader
         }
     }
 
-    /// <summary>Completes the block at <paramref name="index"/>, or returns <see langword="null"/> when it is not a pending reasoning block (or carries nothing).</summary>
-    public ChatReasoningPart? Complete(int? index)
+    /// <summary>Completes the block at <paramref name="index"/> if it is a pending reasoning block that carries something.</summary>
+    public void Complete(int? index)
     {
         if (index is null || index != _index)
         {
-            return null;
+            return;
         }
 
         var (text, signature, redacted) = (_text?.ToString(), _signature, _redactedData);
         (_index, _text, _signature, _redactedData) = (null, null, null, null);
-        return !string.IsNullOrEmpty(redacted) ? ChatContentPart.FromRedactedReasoning(redacted)
+        var part = !string.IsNullOrEmpty(redacted) ? ChatContentPart.FromRedactedReasoning(redacted)
             : text is not null && (text.Length > 0 || !string.IsNullOrEmpty(signature)) ? ChatContentPart.FromReasoning(text, signature)
             : null;
+        if (part is not null)
+        {
+            (_completed ??= []).Add(part);
+        }
+    }
+
+    /// <summary>Hands over the blocks completed since the last call, once; <see langword="null"/> when there are none.</summary>
+    public List<ChatReasoningPart>? TakeCompleted()
+    {
+        var completed = _completed;
+        _completed = null;
+        return completed;
     }
 }

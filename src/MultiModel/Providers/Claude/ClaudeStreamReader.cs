@@ -24,14 +24,12 @@ internal static class ClaudeStreamReader
         HttpResponseMessage response,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var providerName = transport.ProviderName;
         string? responseId = null;
         string? modelId = null;
         string? stopReason = null;
         var usage = new ClaudeUsageAccumulator();
         var toolCalls = new ClaudeToolCallReader();
         var reasoning = new ClaudeReasoningReader();
-        List<ChatReasoningPart>? completedReasoning = null;
 
         await foreach (var item in transport.ReadSseAsync(response, Parser, cancellationToken).ConfigureAwait(false))
         {
@@ -45,12 +43,12 @@ internal static class ClaudeStreamReader
                     break;
 
                 case "content_block_delta" when data.Delta is { Type: "text_delta", Text: { Length: > 0 } text }:
-                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, Text = text, ReasoningParts = Take(ref completedReasoning) };
+                    yield return Piece(text: text, reasoningParts: reasoning.TakeCompleted());
                     break;
 
                 case "content_block_delta" when data.Delta is { Type: "thinking_delta", Thinking: { Length: > 0 } thinking }:
                     reasoning.Append(data.Index, thinking);
-                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, ReasoningText = thinking };
+                    yield return Piece(reasoningText: thinking);
                     break;
 
                 case "content_block_delta" when data.Delta is { Type: "signature_delta", Signature: { } signature }:
@@ -70,11 +68,11 @@ internal static class ClaudeStreamReader
                     break;
 
                 case "content_block_stop" when toolCalls.Complete(data.Index, transport, response) is { } call:
-                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, ToolCalls = [call], ReasoningParts = Take(ref completedReasoning) };
+                    yield return Piece(toolCalls: [call], reasoningParts: reasoning.TakeCompleted());
                     break;
 
-                case "content_block_stop" when reasoning.Complete(data.Index) is { } part:
-                    (completedReasoning ??= []).Add(part);
+                case "content_block_stop":
+                    reasoning.Complete(data.Index);
                     break;
 
                 case "message_delta":
@@ -85,14 +83,14 @@ internal static class ClaudeStreamReader
                 case "message_stop":
                     yield return new ChatResponseUpdate
                     {
-                        ProviderName = providerName,
+                        ProviderName = transport.ProviderName,
                         ModelId = modelId,
                         ResponseId = responseId,
                         IsFinal = true,
                         FinishReason = ClaudeFinishReasons.Map(stopReason),
                         RawFinishReason = stopReason,
                         Usage = usage.ToChatUsage(),
-                        ReasoningParts = Take(ref completedReasoning),
+                        ReasoningParts = reasoning.TakeCompleted(),
                     };
                     yield break;
 
@@ -102,14 +100,17 @@ internal static class ClaudeStreamReader
         }
 
         throw transport.Truncated("message_stop", response);
-    }
 
-    /// <summary>Hands over the reasoning blocks completed since the last update, once.</summary>
-    private static List<ChatReasoningPart>? Take(ref List<ChatReasoningPart>? completed)
-    {
-        var taken = completed;
-        completed = null;
-        return taken;
+        ChatResponseUpdate Piece(string? text = null, string? reasoningText = null, IReadOnlyList<ChatToolCall>? toolCalls = null, IReadOnlyList<ChatReasoningPart>? reasoningParts = null) => new()
+        {
+            ProviderName = transport.ProviderName,
+            ModelId = modelId,
+            ResponseId = responseId,
+            Text = text,
+            ReasoningText = reasoningText,
+            ToolCalls = toolCalls,
+            ReasoningParts = reasoningParts,
+        };
     }
 
     /// <summary>Parses one event's data; an <c>error</c> event keeps its raw payload for the exception.</summary>
