@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MultiModel;
 using MultiModel.DependencyInjection;
+using MultiModel.Failover;
 using MultiModel.Samples;
 using MultiModel.Samples.ConsoleApp;
 using MultiModel.Testing;
@@ -78,8 +79,9 @@ await using (emulator)
         return ExitCodes.UsageOrConfigurationError;
     }
 
-    var options = host.Services.GetRequiredService<IOptions<MultiModelOptions>>().Value;
-    Console.WriteLine($"Failover chain: {string.Join(" -> ", options.Order)} (confidence threshold {options.Confidence.Threshold}, attempt timeout {options.Failover.AttemptTimeout.TotalSeconds} s)");
+    var order = host.Services.GetRequiredService<IOptions<MultiModelOptions>>().Value.Order;
+    var failover = host.Services.GetRequiredService<IOptions<FailoverChatClientOptions>>().Value;
+    Console.WriteLine($"Failover chain: {string.Join(" -> ", order)} (confidence threshold {failover.Confidence.Threshold}, attempt timeout {failover.AttemptTimeout.TotalSeconds} s)");
 
     var analysis = builder.Configuration.GetSection("Analysis").Get<AnalysisOptions>() ?? new AnalysisOptions();
     var path = ResolvePath(arguments.TelemetryFile ?? analysis.TelemetryFile);

@@ -171,7 +171,6 @@ public partial class ReadmeSnippets
             .ConfigureFailover(failover => failover.AttemptTimeout = TimeSpan.FromSeconds(3));
         #endregion
 
-        services.Configure<MultiModelOptions>(options => options.Providers["local"].BaseUrl = emulator.XaiBaseUrl);
         await using var provider = services.UseEmulator(emulator).BuildServiceProvider();
         var fast = await provider.GetRequiredKeyedService<IChatProvider>("fast").GetResponseAsync(new ChatRequest("Status?"));
         var local = await provider.GetRequiredKeyedService<IChatProvider>("local").GetResponseAsync(new ChatRequest("Status?"));
