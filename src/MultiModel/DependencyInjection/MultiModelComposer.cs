@@ -73,7 +73,16 @@ internal sealed class MultiModelComposer
             }
         }
 
-        return problems.Count == 0 ? new MultiModelSnapshot(providers, chains) : null;
+        if (problems.Count == 0)
+        {
+            return new MultiModelSnapshot(providers, chains);
+        }
+
+        // A section shared by several chains (the unnamed one) can report the same problem twice.
+        var distinct = problems.Distinct(StringComparer.Ordinal).ToList();
+        problems.Clear();
+        problems.AddRange(distinct);
+        return null;
     }
 
     /// <summary>Lists the providers declared in code and in <c>MultiModel:Providers</c>, with their kind (<see langword="null"/> for a custom provider).</summary>
@@ -169,7 +178,7 @@ internal sealed class MultiModelComposer
             }
             else if (!providers.TryGetValue(entry, out var provider))
             {
-                if (declared.ContainsKey(entry))
+                if (declared.ContainsKey(entry) || _configuration?.GetSection(ConfigurationPaths.Provider(entry)).Exists() == true)
                 {
                     continue; // Declared but invalid: its own problems are already listed.
                 }

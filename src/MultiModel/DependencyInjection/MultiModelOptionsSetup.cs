@@ -26,6 +26,11 @@ internal static class MultiModelOptionsSetup
 {
     private static readonly string[] ProviderLevelKeys = ["Kind", "Resilience", "StandardResilience"];
 
+    /// <summary>Members of the chain's options that only code can set (objects, callbacks), and the confidence settings, which have their own section.</summary>
+    private static readonly string[] NotFromFailoverSection = ["Confidence", "ErrorClassifier", "HealthSource", "OnAttempt", "LoggerFactory", "MeterFactory"];
+
+    private static readonly string[] NotFromConfidenceSection = ["Scorers"];
+
     public static void Add(IServiceCollection services, ProviderRegistrations registrations)
     {
         services.AddSingleton<IConfigureOptions<MultiModelOptions>>(sp => new SectionBinder<MultiModelOptions>(
@@ -44,13 +49,20 @@ internal static class MultiModelOptionsSetup
             name => registrations.IsChain(name) ? ConfigurationPaths.Chain(name) : null,
             static (name, section, options) =>
             {
-                // Delegates, interfaces and scorer lists cannot come from configuration: the generator skips them (SYSLIB1100/1101,
-                // turned off for this file in .editorconfig), so such keys count as unknown and are rejected.
+                // Objects and callbacks cannot come from configuration (the generator skips them), so their keys are rejected here.
                 var failover = section.GetSection("Failover");
-                SectionBinder<FailoverChatClientOptions>.Bind(name, failover, () => SectionView.Without(failover, "Confidence").Bind(options, SectionBinder<FailoverChatClientOptions>.Strict));
+                SectionBinder<FailoverChatClientOptions>.Bind(name, failover, () =>
+                {
+                    RejectKeys(failover, NotFromFailoverSection);
+                    SectionView.Without(failover, NotFromFailoverSection).Bind(options, SectionBinder<FailoverChatClientOptions>.Strict);
+                });
                 var confidence = section.GetSection("Confidence");
-                SectionBinder<FailoverChatClientOptions>.Bind(name, confidence, () => SectionView.Only(confidence, "WhenNoneMeetsThreshold").Bind(options, SectionBinder<FailoverChatClientOptions>.Strict));
-                SectionBinder<FailoverChatClientOptions>.Bind(name, confidence, () => SectionView.Without(confidence, "WhenNoneMeetsThreshold").Bind(options.Confidence, SectionBinder<FailoverChatClientOptions>.Strict));
+                SectionBinder<FailoverChatClientOptions>.Bind(name, confidence, () =>
+                {
+                    RejectKeys(confidence, NotFromConfidenceSection);
+                    SectionView.Only(confidence, "WhenNoneMeetsThreshold").Bind(options, SectionBinder<FailoverChatClientOptions>.Strict);
+                    SectionView.Without(confidence, ["WhenNoneMeetsThreshold", .. NotFromConfidenceSection]).Bind(options.Confidence, SectionBinder<FailoverChatClientOptions>.Strict);
+                });
             }));
 
         services.AddSingleton<IConfigureOptions<GrokProviderOptions>>(sp => new SectionBinder<GrokProviderOptions>(
@@ -86,6 +98,19 @@ internal static class MultiModelOptionsSetup
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClaudeProviderOptions>, ProviderOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAICompatibleProviderOptions>, ProviderOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderResilienceOptions>, ProviderOptionsValidator>());
+    }
+
+    private static void RejectKeys(IConfigurationSection section, string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (section.GetSection(key).Exists())
+            {
+                throw new InvalidOperationException(string.Equals(key, "Confidence", StringComparison.OrdinalIgnoreCase)
+                    ? $"{section.Path}:{key} is not read: the confidence settings have their own section, beside Failover."
+                    : $"{section.Path}:{key} can only be set in code (ConfigureFailover or ConfigureChain).");
+            }
+        }
     }
 
     private static string? ProviderPath(string name) => string.IsNullOrEmpty(name) ? null : ConfigurationPaths.Provider(name);

@@ -63,10 +63,20 @@ internal sealed class SectionBinder<TOptions> : IConfigureNamedOptions<TOptions>
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
         {
-            // The binder's own messages name the key for conversion failures, not for unknown keys.
-            var message = ex.Message.ReplaceLineEndings(" ");
-            throw Failure(name, message.Contains(section.Path, StringComparison.OrdinalIgnoreCase) ? message : $"{section.Path}: {message}");
+            throw Failure(name, Describe(section.Path, ex.Message.ReplaceLineEndings(" ")));
         }
+    }
+
+    /// <summary>Makes the binder's message name the path: conversion failures already quote it; unknown keys are listed after the type.</summary>
+    private static string Describe(string path, string message)
+    {
+        const string UnknownKeys = "'ErrorOnUnknownConfiguration' was set";
+        if (message.StartsWith(UnknownKeys, StringComparison.Ordinal) && message.LastIndexOf(": ", StringComparison.Ordinal) is var colon and > 0)
+        {
+            return $"{path} has unknown settings {message[(colon + 2)..]}; check their spelling and the README's configuration keys.";
+        }
+
+        return message.Contains($"'{path}", StringComparison.OrdinalIgnoreCase) ? message : $"{path}: {message}";
     }
 
     private static OptionsValidationException Failure(string name, string message) => new(name, typeof(TOptions), [message]);

@@ -34,7 +34,7 @@ public sealed class FailoverChatClientOptions
         get => _name;
         set
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(Name));
             _name = value;
         }
     }
