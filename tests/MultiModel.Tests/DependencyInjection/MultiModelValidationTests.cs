@@ -112,4 +112,34 @@ public class MultiModelValidationTests
             Assert.That(ex.ToString(), Does.Not.Contain(key));
         });
     }
+
+    [Test]
+    public async Task Start_InfiniteAttemptTimeout_IsAcceptedAsItIsByHand()
+    {
+        var settings = MultiModelTestContainer.GrokThenClaude(("MultiModel:Failover:AttemptTimeout", "-00:00:00.001"));
+
+        await using var container = MultiModelTestContainer.Create(settings, []);
+
+        Assert.That(container.Services.GetRequiredService<IOptions<MultiModel.Failover.FailoverChatClientOptions>>().Value.AttemptTimeout, Is.EqualTo(Timeout.InfiniteTimeSpan));
+    }
+
+    [Test]
+    public void Start_GrokOnLoopbackWithoutKey_IsAcceptedAsItIsByHand()
+    {
+        var settings = MultiModelTestContainer.GrokThenClaude(("MultiModel:Providers:grok:ApiKey", null), ("MultiModel:Providers:grok:BaseUrl", "http://127.0.0.1:8080/v1"));
+        Assume.That(Environment.GetEnvironmentVariable("XAI_API_KEY"), Is.Null, "The fallback variable is set on this machine.");
+
+        Assert.DoesNotThrow(() => MultiModelTestContainer.Create(settings, []).DisposeAsync().AsTask().GetAwaiter().GetResult());
+    }
+
+    [Test]
+    public void Start_KindInConfigurationDiffersFromCode_NamesTheKind()
+    {
+        var settings = MultiModelTestContainer.GrokThenClaude(("MultiModel:Providers:extra:Kind", "Claude"));
+
+        var ex = Assert.Throws<OptionsValidationException>(() =>
+            MultiModelTestContainer.Create(settings, [], (_, builder) => builder.AddGrok("extra", o => o.ApiKey = "k")));
+
+        Assert.That(ex!.Failures, Has.Some.EqualTo("MultiModel:Providers:extra:Kind 'Claude' differs from the kind the provider was added with in code (Grok)."));
+    }
 }

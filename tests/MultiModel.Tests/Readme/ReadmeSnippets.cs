@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using MultiModel.Confidence;
 using MultiModel.DependencyInjection;
@@ -157,5 +158,40 @@ public partial class ReadmeSnippets
             Assert.That(grok.CircuitBreaker.BreakDuration, Is.EqualTo(TimeSpan.FromMinutes(1)));
             Assert.That(report.Entries["multimodel"].Status, Is.EqualTo(HealthStatus.Healthy));
         });
+    }
+
+    [Test]
+    public async Task StandardHandler_ChosenForClaude_BindsItsOptionsAndRetriesThroughIt()
+    {
+        await using var emulator = await ProviderEmulator.StartAsync(new ProviderEmulatorOptions { DefaultAnswer = "Nominal." });
+        emulator.Xai.Enqueue(EmulatorBehavior.Status(503));
+        emulator.Anthropic.Enqueue(EmulatorBehavior.Overloaded());
+        var builder = Host.CreateApplicationBuilder(
+        [
+            .. ReadmeEmulator.Args(emulator),
+            "--MultiModel:Providers:claude:StandardResilience:Retry:Delay=00:00:00",
+            "--MultiModel:Providers:claude:StandardResilience:AttemptTimeout:Timeout=00:00:05",
+        ]);
+
+        #region snippet:standard-handler
+        builder.Services.AddMultiModel()
+            .AddGrok()
+            .AddClaude()
+            .UseStandardResilienceHandler("claude")                  // MultiModel:Providers:claude:StandardResilience
+            .Configure(standard => standard.Retry.MaxRetryAttempts = 2); // code runs after configuration
+        #endregion
+
+        using var host = builder.Build();
+        await host.StartAsync();
+        var response = await host.Services.GetRequiredService<IChatProvider>().GetResponseAsync(new ChatRequest("Status?"));
+        var standard = host.Services.GetRequiredService<IOptionsMonitor<HttpStandardResilienceOptions>>().Get("MultiModel.claude-standard");
+        Assert.Multiple(() =>
+        {
+            Assert.That((response.ProviderName, response.Text), Is.EqualTo(("claude", "Nominal.")));
+            Assert.That(emulator.Anthropic.RequestCount, Is.EqualTo(2), "The standard handler retried the 529 once.");
+            Assert.That(standard.Retry.MaxRetryAttempts, Is.EqualTo(2));
+            Assert.That(standard.AttemptTimeout.Timeout, Is.EqualTo(TimeSpan.FromSeconds(5)));
+        });
+        await host.StopAsync();
     }
 }
