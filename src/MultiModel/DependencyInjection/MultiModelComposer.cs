@@ -48,7 +48,7 @@ internal sealed class MultiModelComposer
         List<string> problems)
     {
         var providers = new Dictionary<string, ProviderEntry>(StringComparer.OrdinalIgnoreCase);
-        var declared = DeclaredProviders(problems);
+        var declared = ProviderDeclarations.Read(_registrations, _configuration, problems);
         foreach (var (name, kind) in declared)
         {
             if (kind is null)
@@ -83,49 +83,6 @@ internal sealed class MultiModelComposer
         problems.Clear();
         problems.AddRange(distinct);
         return null;
-    }
-
-    /// <summary>Lists the providers declared in code and in <c>MultiModel:Providers</c>, with their kind (<see langword="null"/> for a custom provider).</summary>
-    private Dictionary<string, ProviderKind?> DeclaredProviders(List<string> problems)
-    {
-        var declared = new Dictionary<string, ProviderKind?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, kind) in _registrations.Kinds)
-        {
-            declared[name] = kind;
-        }
-
-        foreach (var section in _configuration?.GetSection(ConfigurationPaths.Providers).GetChildren() ?? [])
-        {
-            var (name, text) = (section.Key, section["Kind"]);
-            var path = ConfigurationPaths.Provider(name);
-            var parsed = ProviderKinds.Parse(text);
-            if (text is null)
-            {
-                if (!declared.ContainsKey(name))
-                {
-                    problems.Add($"{path}:Kind is missing; use {ProviderKinds.Names}.");
-                }
-            }
-            else if (parsed is null)
-            {
-                problems.Add($"{path}:Kind '{text}' is unknown; use {ProviderKinds.Names}.");
-            }
-            else if (declared.TryGetValue(name, out var inCode) && inCode != parsed)
-            {
-                problems.Add($"{path}:Kind '{text}' differs from the kind the provider was added with in code ({inCode}).");
-            }
-            else
-            {
-                declared[name] = parsed;
-            }
-        }
-
-        foreach (var name in _registrations.CustomProviderNames)
-        {
-            declared[name] = null;
-        }
-
-        return declared;
     }
 
     private ProviderEntry? CreateProvider(string name, ProviderKind kind, MultiModelSnapshot? previous, List<string> problems)
