@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Pack-and-consume proof: packs MultiModel and MultiModel.Testing into a temporary folder feed, checks what the
+# Pack-and-consume proof: packs MultiModel and MultiModel.Testing (package validation on) into a temporary folder feed, checks what the
 # packages hold, then builds and runs a fresh console app that references them from that feed (dependencies come
 # from the normal registry) and gets an answer through AddMultiModel() from the provider emulator.
 # Expects the solution to be built in Release already (.ci/run does it). Fails loudly on any deviation.
@@ -20,6 +20,11 @@ cleanup() {
 trap cleanup EXIT
 
 feed="$work/feed"
+# Package validation runs on pack (Directory.Build.props); a failed check fails the pack below.
+for id in MultiModel MultiModel.Testing; do
+  [ "$(dotnet msbuild "$repo/src/$id/$id.csproj" -getProperty:EnablePackageValidation -p:Configuration=Release)" = "true" ] \
+    || fail "$id does not enable package validation"
+done
 dotnet pack "$repo/src/MultiModel/MultiModel.csproj" -c Release --no-build -o "$feed" -p:Version="$version" --nologo -v:q
 dotnet pack "$repo/src/MultiModel.Testing/MultiModel.Testing.csproj" -c Release --no-build -o "$feed" -p:Version="$version" --nologo -v:q
 

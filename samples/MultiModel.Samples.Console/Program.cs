@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,6 @@ using MultiModel.DependencyInjection;
 using MultiModel.Failover;
 using MultiModel.Samples;
 using MultiModel.Samples.ConsoleApp;
-using MultiModel.Testing;
 
 // Mission-critical telemetry analysis: Grok first, Claude second, and a human when neither is good enough.
 SampleArguments arguments;
@@ -34,56 +32,47 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-ProviderEmulator? emulator = null;
-if (arguments.Offline || !OfflineEmulator.HasApiKeys(builder.Configuration))
+// Real APIs for the providers that have a key, the emulator when none has one (or --offline).
+SampleProviders providers;
+try
 {
-    try
-    {
-        var deltaDelay = arguments.Stream ? TimeSpan.FromMilliseconds(15) : TimeSpan.Zero;
-        emulator = await OfflineEmulator.StartAsync(builder.Configuration, arguments.Faults, CannedAnalyses.Grok, CannedAnalyses.Claude, deltaDelay);
-    }
-    catch (ArgumentException ex)
-    {
-        Console.Error.WriteLine(ex.Message);
-        return ExitCodes.UsageOrConfigurationError;
-    }
-
-    Console.WriteLine($"No API keys configured (or --offline): using the built-in provider emulator at {emulator.BaseAddress}.");
-    Console.WriteLine("Set XAI_API_KEY and ANTHROPIC_API_KEY to call the real APIs.");
+    var deltaDelay = arguments.Stream ? TimeSpan.FromMilliseconds(15) : TimeSpan.Zero;
+    providers = await SampleProviders.StartAsync(builder.Configuration, arguments.Offline, arguments.Faults, CannedAnalyses.Grok, CannedAnalyses.Claude, deltaDelay);
 }
-else if (arguments.Faults.Count > 0)
+catch (ArgumentException ex)
 {
-    Console.Error.WriteLine("--fault needs the emulator: add --offline to use it even though API keys are configured.");
+    Console.Error.WriteLine(ex.Message);
     return ExitCodes.UsageOrConfigurationError;
 }
 
-await using (emulator)
+await using (providers)
 {
+    foreach (var notice in providers.Notices)
+    {
+        Console.WriteLine(notice);
+    }
+
     // Order, providers, threshold and attempt timeout come from the MultiModel section (appsettings.json).
-    builder.Services.AddMultiModel()
+    builder.Services.AddMultiModel(providers.Configure)
         .AddConfidenceScorer(TelemetryPrompt.StatusLineValidator());
+    builder.Services.AddOptions<AnalysisOptions>()
+        .Bind(builder.Configuration.GetSection(AnalysisOptions.SectionName))
+        .Validate(o => o.MaxOutputTokens > 0, "Analysis:MaxOutputTokens must be positive.")
+        .ValidateOnStart();
 
     using var host = builder.Build();
-    try
+    if (ConfigurationCheck.Validate(host.Services) is { Count: > 0 } problems)
     {
-        await host.StartAsync();
-    }
-    catch (OptionsValidationException ex)
-    {
-        Console.Error.WriteLine("The MultiModel configuration is invalid:");
-        foreach (var failure in ex.Failures)
-        {
-            Console.Error.WriteLine("  " + failure);
-        }
-
+        ConfigurationCheck.Report(problems);
         return ExitCodes.UsageOrConfigurationError;
     }
 
+    await host.StartAsync();
     var order = host.Services.GetRequiredService<IOptions<MultiModelOptions>>().Value.Order;
     var failover = host.Services.GetRequiredService<IOptions<FailoverChatClientOptions>>().Value;
     Console.WriteLine($"Failover chain: {string.Join(" -> ", order)} (confidence threshold {failover.Confidence.Threshold}, attempt timeout {failover.AttemptTimeout.TotalSeconds} s)");
 
-    var analysis = builder.Configuration.GetSection("Analysis").Get<AnalysisOptions>() ?? new AnalysisOptions();
+    var analysis = host.Services.GetRequiredService<IOptions<AnalysisOptions>>().Value;
     var path = ResolvePath(arguments.TelemetryFile ?? analysis.TelemetryFile);
     if (!File.Exists(path))
     {

@@ -28,7 +28,8 @@ internal sealed class SampleArguments
 
         Configuration (appsettings.json, environment variables, command line) follows the MultiModel schema,
         e.g. --MultiModel:Order:0=claude --MultiModel:Order:1=grok, or MultiModel__Providers__grok__ApiKey=...
-        With XAI_API_KEY / ANTHROPIC_API_KEY (or MultiModel:Providers:{name}:ApiKey) set, the real APIs are called.
+        With XAI_API_KEY / ANTHROPIC_API_KEY (or MultiModel:Providers:{name}:ApiKey) set, the real APIs are called;
+        a provider without a key is left out of the chain. Without any key the emulator answers.
         """;
 
     public static SampleArguments Parse(string[] args)

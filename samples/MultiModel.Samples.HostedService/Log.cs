@@ -33,4 +33,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Using the built-in provider emulator at {BaseAddress} (no API keys configured, or --offline)")]
     public static partial void UsingEmulator(this ILogger logger, Uri baseAddress);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "No API key for {ProviderName} (set {Variable} or MultiModel:Providers:{ProviderName}:ApiKey): the chain runs without it")]
+    public static partial void ProviderWithoutKey(this ILogger logger, string providerName, string variable);
 }

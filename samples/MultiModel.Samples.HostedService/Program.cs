@@ -5,32 +5,58 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MultiModel.Samples;
 using MultiModel.Samples.HostedService;
-using MultiModel.Testing;
 
 // A telemetry monitor: a simulated sensor feeds batches into a channel, a worker asks the failover chain to
 // analyse each one, and the MultiModel health check is logged periodically. Ctrl+C stops it gracefully;
-// --batches N stops it after N batches.
-var (faults, rest) = FaultSpec.Extract(args);
+// --batches N stops it after N batches. Traces and metrics go to OpenTelemetry (see Observability.cs).
+const int ConfigurationError = 1;
+List<FaultSpec> faults;
+List<string> rest;
+try
+{
+    (faults, rest) = FaultSpec.Extract(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return ConfigurationError;
+}
+
 var offline = rest.Remove("--offline");
+var consoleTelemetry = rest.Remove("--console-telemetry");
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddCommandLine([.. rest], new Dictionary<string, string> { ["--batches"] = "Monitor:Batches" });
-
-ProviderEmulator? emulator = null;
-if (offline || !OfflineEmulator.HasApiKeys(builder.Configuration))
+try
 {
-    emulator = await OfflineEmulator.StartAsync(builder.Configuration, faults, CannedAnalyses.BatchVerdict, CannedAnalyses.BatchVerdict, TimeSpan.Zero);
+    builder.Configuration.AddCommandLine([.. rest], new Dictionary<string, string> { ["--batches"] = "Monitor:Batches" });
 }
-else if (faults.Count > 0)
+catch (FormatException ex)
 {
-    Console.Error.WriteLine("--fault needs the emulator: add --offline to use it even though API keys are configured.");
-    return 1;
+    Console.Error.WriteLine(ex.Message);
+    return ConfigurationError;
 }
 
-await using (emulator)
+SampleProviders providers;
+try
 {
-    builder.Services.Configure<MonitorOptions>(builder.Configuration.GetSection(MonitorOptions.SectionName));
-    builder.Services.AddMultiModel().AddHealthCheck();
+    providers = await SampleProviders.StartAsync(builder.Configuration, offline, faults, CannedAnalyses.BatchVerdict, CannedAnalyses.BatchVerdict, TimeSpan.Zero);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return ConfigurationError;
+}
+
+await using (providers)
+{
+    builder.Services.AddOptions<MonitorOptions>()
+        .Bind(builder.Configuration.GetSection(MonitorOptions.SectionName))
+        .Validate(o => o.Batches >= 0, "Monitor:Batches must be 0 (run until Ctrl+C) or more.")
+        .Validate(o => o.SamplesPerBatch > 0, "Monitor:SamplesPerBatch must be positive.")
+        .Validate(o => o.BatchInterval >= TimeSpan.Zero && o.HealthLogInterval > TimeSpan.Zero, "Monitor:BatchInterval must not be negative and Monitor:HealthLogInterval must be positive.")
+        .ValidateOnStart();
+    builder.Services.AddMultiModel(providers.Configure).AddHealthCheck();
+    builder.AddObservability(consoleTelemetry);
 
     var batches = Channel.CreateBounded<TelemetryBatch>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
     builder.Services.AddSingleton(batches.Reader);
@@ -40,9 +66,21 @@ await using (emulator)
     builder.Services.AddHostedService<HealthReporter>();
 
     using var host = builder.Build();
-    if (emulator is not null)
+    if (ConfigurationCheck.Validate(host.Services) is { Count: > 0 } problems)
     {
-        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MultiModel.Samples.HostedService").UsingEmulator(emulator.BaseAddress);
+        ConfigurationCheck.Report(problems);
+        return ConfigurationError;
+    }
+
+    var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MultiModel.Samples.HostedService");
+    if (providers.Emulator is { } emulator)
+    {
+        logger.UsingEmulator(emulator.BaseAddress);
+    }
+
+    foreach (var (name, variable) in providers.LeftOut)
+    {
+        logger.ProviderWithoutKey(name, variable);
     }
 
     await host.RunAsync();

@@ -9,26 +9,6 @@ namespace MultiModel.Samples;
 /// </summary>
 internal static class OfflineEmulator
 {
-    /// <summary>Tells whether any configured provider has an API key (its own, or XAI_API_KEY / ANTHROPIC_API_KEY).</summary>
-    public static bool HasApiKeys(IConfiguration configuration)
-    {
-        foreach (var provider in configuration.GetSection("MultiModel:Providers").GetChildren())
-        {
-            if (!string.IsNullOrWhiteSpace(provider["ApiKey"]))
-            {
-                return true;
-            }
-
-            var variable = IsClaude(provider["Kind"]) ? "ANTHROPIC_API_KEY" : IsGrok(provider["Kind"]) ? "XAI_API_KEY" : null;
-            if (variable is not null && !string.IsNullOrWhiteSpace(configuration[variable] ?? Environment.GetEnvironmentVariable(variable)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Starts the emulator and adds configuration that sends every provider to it.</summary>
     /// <param name="configuration">The configuration to extend; its MultiModel:Providers section names the providers.</param>
     /// <param name="faults">The faults to play, each on every request to its provider.</param>
@@ -47,7 +27,7 @@ internal static class OfflineEmulator
         var endpoints = new Dictionary<string, EmulatedProvider>(StringComparer.OrdinalIgnoreCase);
         foreach (var provider in configuration.GetSection("MultiModel:Providers").GetChildren())
         {
-            var endpoint = IsClaude(provider["Kind"]) ? emulator.Anthropic : emulator.Xai;
+            var endpoint = ProviderKeys.IsClaude(provider["Kind"]) ? emulator.Anthropic : emulator.Xai;
             endpoints[provider.Key] = endpoint;
             overrides[$"{provider.Path}:BaseUrl"] = (endpoint == emulator.Anthropic ? emulator.AnthropicBaseUrl : emulator.XaiBaseUrl).ToString();
             overrides[$"{provider.Path}:ApiKey"] = endpoint.ApiKey;
@@ -67,10 +47,4 @@ internal static class OfflineEmulator
         configuration.AddInMemoryCollection(overrides);
         return emulator;
     }
-
-    private static bool IsClaude(string? kind) =>
-        string.Equals(kind, "Claude", StringComparison.OrdinalIgnoreCase) || string.Equals(kind, "Anthropic", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsGrok(string? kind) =>
-        string.Equals(kind, "Grok", StringComparison.OrdinalIgnoreCase) || string.Equals(kind, "xAI", StringComparison.OrdinalIgnoreCase);
 }

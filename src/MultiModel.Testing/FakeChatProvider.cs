@@ -6,10 +6,11 @@ namespace MultiModel.Testing;
 /// <summary>Provides a scriptable in-memory <see cref="IChatProvider"/> for tests: queued steps, a default step, or callbacks.</summary>
 /// <remarks>
 /// <para>
-/// Each call validates the request like a real provider (<see cref="ChatRequest.Validate"/>), records a clone of it,
-/// and then runs, in this order of precedence: <see cref="GetResponseAsyncCallback"/> or
+/// Each call validates the request like a real provider (<see cref="ChatRequest.Validate"/>, then
+/// <see cref="CheckRequestCallback"/>: a request the fake refuses throws <see cref="ArgumentException"/> with the
+/// refusal's reason), records a clone of it, and then runs, in this order of precedence: <see cref="GetResponseAsyncCallback"/> or
 /// <see cref="GetStreamingResponseAsyncCallback"/> when set, else the next queued step, else <see cref="DefaultStep"/>.
-/// Invalid requests and calls cancelled before they start are neither recorded nor counted.
+/// Invalid or refused requests and calls cancelled before they start are neither recorded nor counted.
 /// </para>
 /// <para>
 /// Delays go through the <see cref="TimeProvider"/> given to the constructor. Cancellation surfaces as
@@ -66,6 +67,14 @@ public sealed partial class FakeChatProvider : IChatProvider
             Volatile.Write(ref _defaultStep, value);
         }
     }
+
+    /// <summary>Gets or sets a callback that says whether the fake can take a request (see <see cref="CheckRequest"/>).</summary>
+    /// <value>The default value is <see langword="null"/> (every request is taken).</value>
+    /// <remarks>
+    /// For example <c>request =&gt; request.Temperature &gt; 1 ? ChatRequestSupport.Unsupported("temperature above 1") : ChatRequestSupport.Supported</c>:
+    /// a failover chain then skips the fake for such a request, and a direct call throws <see cref="ArgumentException"/>.
+    /// </remarks>
+    public Func<ChatRequest, ChatRequestSupport>? CheckRequestCallback { get; set; }
 
     /// <summary>Gets or sets a callback that answers whole calls instead of the queued steps.</summary>
     /// <value>The default value is <see langword="null"/> (use the steps).</value>
@@ -184,6 +193,14 @@ public sealed partial class FakeChatProvider : IChatProvider
     }
 
     /// <inheritdoc/>
+    /// <remarks>Answers with <see cref="CheckRequestCallback"/>, or supported when it is not set.</remarks>
+    public ChatRequestSupport CheckRequest(ChatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return CheckRequestCallback?.Invoke(request) ?? ChatRequestSupport.Supported;
+    }
+
+    /// <inheritdoc/>
     public async Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
         var callback = GetResponseAsyncCallback;
@@ -218,11 +235,16 @@ public sealed partial class FakeChatProvider : IChatProvider
 
     private FakeStepContext Context(ChatRequest request) => new(Name, request.ModelId ?? DefaultModelId, TimeProvider, request);
 
-    /// <summary>Validates, records, and picks the step (null when a callback will answer).</summary>
+    /// <summary>Validates, checks, records, and picks the step (null when a callback will answer).</summary>
     private FakeChatStep? Begin(ChatRequest request, bool streaming, bool useStep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
+        if (CheckRequest(request) is { IsSupported: false } refusal)
+        {
+            throw new ArgumentException($"Provider '{Name}' cannot take the request: {refusal.Reason}.", nameof(request));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var clone = request.Clone();
         if (streaming)

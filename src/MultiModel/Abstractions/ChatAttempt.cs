@@ -24,7 +24,7 @@ public sealed class ChatAttempt
     /// <summary>Gets the failure, when the attempt failed.</summary>
     public Exception? Exception { get; init; }
 
-    /// <summary>Gets why the provider was skipped (for example <c>circuit-open</c> or <c>cooldown</c>), when it was.</summary>
+    /// <summary>Gets why the provider was skipped, when it was: <c>cooldown</c>, <c>circuit-open</c>, <c>max-attempts</c>, or why it cannot take the request (for example <c>unsupported: temperature 1.5 outside 0–1</c>).</summary>
     public string? SkipReason { get; init; }
 
     /// <summary>Gets how long the attempt took, from its start to its answer or failure.</summary>

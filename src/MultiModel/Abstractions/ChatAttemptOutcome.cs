@@ -12,7 +12,7 @@ public enum ChatAttemptOutcome
     /// <summary>The provider failed (error status, transport error, timeout, broken or malformed answer).</summary>
     Failed,
 
-    /// <summary>The provider was not called (cooling down, circuit open, or attempt limit reached).</summary>
+    /// <summary>The provider was not called: it cannot take the request, is cooling down, has its circuit open, or the attempt limit was reached.</summary>
     Skipped,
 
     /// <summary>The attempt was cancelled: by the caller, or because a hedged attempt won.</summary>

@@ -7,7 +7,8 @@ namespace MultiModel;
 /// <para>
 /// A request is a mutable bag: build it, then hand it to a provider. Providers and decorators never modify the
 /// instance they are given; use <see cref="Clone"/> to derive a variant. <see cref="Validate"/> runs before any
-/// network call and rejects a request that no provider could accept.
+/// network call and rejects a request that no provider could accept; each provider then says through
+/// <see cref="IChatProvider.CheckRequest"/> whether its own limits (a temperature range, a number of stop sequences) fit.
 /// </para>
 /// </remarks>
 public sealed partial class ChatRequest
@@ -51,8 +52,9 @@ public sealed partial class ChatRequest
     /// <value>The default value is <see langword="null"/> (the provider's configured default).</value>
     public int? MaxOutputTokens { get; set; }
 
-    /// <summary>Gets or sets the sampling temperature, from 0 to 2 (Claude accepts 0 to 1).</summary>
+    /// <summary>Gets or sets the sampling temperature, 0 or more; each provider takes its own range (xAI and OpenAI-compatible 0 to 2, Claude 0 to 1).</summary>
     /// <value>The default value is <see langword="null"/> (the provider's default).</value>
+    /// <remarks>A failover chain skips a provider that cannot take the value (see <see cref="IChatProvider.CheckRequest"/>).</remarks>
     public double? Temperature { get; set; }
 
     /// <summary>Gets or sets nucleus sampling, greater than 0 and at most 1.</summary>
@@ -110,7 +112,7 @@ public sealed partial class ChatRequest
         return clone;
     }
 
-    /// <summary>Checks that the request could be sent to a provider.</summary>
+    /// <summary>Checks the rules every provider shares; a provider's own limits are its <see cref="IChatProvider.CheckRequest"/>.</summary>
     /// <exception cref="ArgumentException">The request is not valid; the message says what is wrong.</exception>
     /// <remarks>
     /// <para>
@@ -164,9 +166,9 @@ public sealed partial class ChatRequest
             throw new ArgumentException(Invariant($"MaxOutputTokens must be positive (was {MaxOutputTokens})."), Param);
         }
 
-        if (Temperature is { } t && (double.IsNaN(t) || t < 0 || t > 2))
+        if (Temperature is { } t && (double.IsNaN(t) || t < 0))
         {
-            throw new ArgumentException(Invariant($"Temperature must be between 0 and 2 (was {t})."), Param);
+            throw new ArgumentException(Invariant($"Temperature must be a number of 0 or more (was {t})."), Param);
         }
 
         if (TopP is { } p && (double.IsNaN(p) || p <= 0 || p > 1))

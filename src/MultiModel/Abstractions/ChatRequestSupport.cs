@@ -3,8 +3,8 @@ namespace MultiModel;
 /// <summary>Represents a provider's answer, given before any call, to "can you take this request?".</summary>
 /// <remarks>
 /// <para>
-/// A failover chain asks every candidate through <see cref="IChatProvider.CheckRequest"/> just before it would call
-/// it. A provider that cannot take the request is skipped (<see cref="ChatAttemptOutcome.Skipped"/>, with
+/// A failover chain asks every provider through <see cref="IChatProvider.CheckRequest"/> when a call starts, before any
+/// HTTP call. A provider that cannot take the request is skipped (<see cref="ChatAttemptOutcome.Skipped"/>, with
 /// <see cref="Reason"/> as the skip reason) and the chain moves on without an HTTP call. When no provider of a chain
 /// can take the request, the call throws <see cref="ArgumentException"/> listing every provider's reason.
 /// </para>

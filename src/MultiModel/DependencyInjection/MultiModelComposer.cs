@@ -135,7 +135,14 @@ internal sealed class MultiModelComposer
             }
             else if (!providers.TryGetValue(entry, out var provider))
             {
-                if (declared.ContainsKey(entry) || _configuration?.GetSection(ConfigurationPaths.Provider(entry)).Exists() == true)
+                var section = _configuration?.GetSection(ConfigurationPaths.Provider(entry));
+                if (section is not null && ProviderDeclarations.IsSwitchedOff(section, []))
+                {
+                    problems.Add($"{entryPath} names '{entry}', which is switched off ({section.Path}:Enabled is false).");
+                    continue;
+                }
+
+                if (declared.ContainsKey(entry) || section?.Exists() == true)
                 {
                     continue; // Declared but invalid: its own problems are already listed.
                 }

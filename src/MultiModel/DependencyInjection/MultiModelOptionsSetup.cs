@@ -24,7 +24,7 @@ namespace MultiModel.DependencyInjection;
 /// </remarks>
 internal static class MultiModelOptionsSetup
 {
-    private static readonly string[] ProviderLevelKeys = ["Kind", "Resilience", "StandardResilience"];
+    private static readonly string[] ProviderLevelKeys = ["Kind", "Enabled", "Resilience", "StandardResilience"];
 
     /// <summary>Members of the chain's options that only code can set (objects, callbacks), and the confidence settings, which have their own section.</summary>
     private static readonly string[] NotFromFailoverSection = ["Confidence", "ErrorClassifier", "HealthSource", "OnAttempt", "LoggerFactory", "MeterFactory"];

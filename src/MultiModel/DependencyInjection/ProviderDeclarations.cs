@@ -19,6 +19,12 @@ internal static class ProviderDeclarations
             var (name, text) = (section.Key, section["Kind"]);
             var path = ConfigurationPaths.Provider(name);
             var parsed = ProviderKinds.Parse(text);
+            if (IsSwitchedOff(section, problems))
+            {
+                declared.Remove(name);
+                continue;
+            }
+
             if (text is null)
             {
                 if (!declared.ContainsKey(name))
@@ -40,11 +46,28 @@ internal static class ProviderDeclarations
             }
         }
 
-        foreach (var name in registrations.CustomProviderNames)
+        foreach (var name in registrations.CustomProviderNames.Where(name => configuration is null || !IsSwitchedOff(configuration.GetSection(ConfigurationPaths.Provider(name)), [])))
         {
             declared[name] = null;
         }
 
         return declared;
+    }
+
+    /// <summary>Tells whether a provider's section switches it off (<c>Enabled: false</c>): it is then not built, and a chain may not name it.</summary>
+    public static bool IsSwitchedOff(IConfigurationSection section, List<string> problems)
+    {
+        if (section["Enabled"] is not { } text)
+        {
+            return false;
+        }
+
+        if (!bool.TryParse(text, out var enabled))
+        {
+            problems.Add($"{section.Path}:Enabled must be true or false (was '{text}').");
+            return false;
+        }
+
+        return !enabled;
     }
 }

@@ -2,25 +2,7 @@ using System.Diagnostics;
 
 namespace MultiModel.Diagnostics;
 
-/// <summary>The telemetry state of one started attempt: its span (when traced) and its metric attributes.</summary>
-internal sealed class AttemptTelemetry
-{
-    public AttemptTelemetry(int index, string providerName, Activity? activity, AttemptMetricTags tags)
-    {
-        Index = index;
-        ProviderName = providerName;
-        Activity = activity;
-        Tags = tags;
-    }
-
-    public int Index { get; }
-
-    public string ProviderName { get; }
-
-    public Activity? Activity { get; }
-
-    public AttemptMetricTags Tags { get; }
-
-    /// <summary>Gets or sets a value indicating whether the attempt's outcome was recorded (its span ended).</summary>
-    public bool Ended { get; set; }
-}
+/// <summary>The telemetry of one started attempt, kept on its record: its span (when traced) and its metric attributes.</summary>
+/// <param name="Span">The attempt's span, or <see langword="null"/> when nothing traces it.</param>
+/// <param name="Tags">The attempt's metric attributes.</param>
+internal sealed record AttemptTelemetry(Activity? Span, AttemptMetricTags Tags);

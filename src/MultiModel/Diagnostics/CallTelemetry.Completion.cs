@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using MultiModel.Failover;
 
 namespace MultiModel.Diagnostics;
 
@@ -13,13 +12,18 @@ internal sealed partial class CallTelemetry
     private string? _outcome;
 
     /// <summary>Records the answer the call returns (accepted, or the best one flagged below the threshold).</summary>
-    public void Completed(string providerName, string? modelId, AnswerSummary answer, ConfidenceScore? score, bool belowThreshold)
+    /// <param name="winner">The attempt whose answer is returned.</param>
+    /// <param name="providerName">The provider that produced the answer (for a nested chain, one of its providers).</param>
+    /// <param name="modelId">The model that answered.</param>
+    /// <param name="score">The answer's confidence.</param>
+    public void Completed(IObservedAttempt winner, string providerName, string? modelId, ConfidenceScore score)
     {
         if (!_enabled)
         {
             return;
         }
 
+        var belowThreshold = !score.MeetsThreshold;
         _outcome = belowThreshold ? TelemetryTags.Outcome(ChatAttemptOutcome.BelowThreshold) : CompletedOutcome;
         Logger.CallCompleted(Chain, providerName, _attemptCount, ElapsedMs, belowThreshold);
         if (belowThreshold)
@@ -30,23 +34,23 @@ internal sealed partial class CallTelemetry
         if (_activity is { IsAllDataRequested: true } activity)
         {
             activity.SetTag(TelemetryTags.FinalProvider, providerName);
-            if (SystemOf(providerName) is { } system)
+            if (string.Equals(winner.Provider.Name, providerName, StringComparison.Ordinal))
             {
-                activity.SetTag(TelemetryTags.ProviderSystem, system);
+                activity.SetTag(TelemetryTags.ProviderSystem, winner.Telemetry?.Tags.System);
             }
 
-            SetAnswerTags(activity, modelId, usage: null, answer);
-            if (score is not null)
-            {
-                SetConfidenceTags(activity, score);
-            }
-
+            SetAnswerTags(activity, modelId, usage: null, winner);
+            SetConfidenceTags(activity, score);
             activity.SetTag(TelemetryTags.BelowThreshold, belowThreshold);
         }
     }
 
     /// <summary>Records how the call ended without an answer: cancelled by the caller, given up by the chain, or failed otherwise.</summary>
-    public void Failed(Exception exception)
+    /// <param name="exception">What the call throws.</param>
+    /// <param name="failoverReason">Why the chain gave up (a <c>multimodel.failover.reason</c> value), or <see langword="null"/> when it did not.</param>
+    /// <param name="lastErrorClass">The class of the chain's last failure.</param>
+    /// <param name="belowThreshold">Whether the chain gave up because no answer met the threshold.</param>
+    public void Failed(Exception exception, string? failoverReason = null, ChatErrorClass lastErrorClass = ChatErrorClass.None, bool belowThreshold = false)
     {
         if (!_enabled || _outcome is not null)
         {
@@ -60,12 +64,10 @@ internal sealed partial class CallTelemetry
         }
 
         _outcome = TelemetryTags.Outcome(ChatAttemptOutcome.Failed);
-        string? reason = null;
-        if (exception is ChatFailoverException failover)
+        if (failoverReason is not null)
         {
-            reason = TelemetryTags.Reason(failover.Reason);
-            Logger.CallFailed(Chain, reason, failover.ErrorClass, _attemptCount, ElapsedMs);
-            if (failover.Reason is ChatFailoverReason.NoneMetThreshold or ChatFailoverReason.BelowThresholdAfterContent)
+            Logger.CallFailed(Chain, failoverReason, lastErrorClass, _attemptCount, ElapsedMs);
+            if (belowThreshold)
             {
                 _telemetry.Metrics.RecordCallBelowThreshold(Chain, finalProvider: null);
             }
@@ -76,14 +78,14 @@ internal sealed partial class CallTelemetry
             if (activity.IsAllDataRequested)
             {
                 activity.SetTag(TelemetryTags.ErrorType, exception.GetType().FullName);
-                activity.SetTag(TelemetryTags.FailoverReason, reason);
+                activity.SetTag(TelemetryTags.FailoverReason, failoverReason);
             }
 
-            activity.SetStatus(ActivityStatusCode.Error, reason ?? exception.GetType().Name);
+            activity.SetStatus(ActivityStatusCode.Error, failoverReason ?? exception.GetType().Name);
         }
     }
 
-    /// <summary>Ends the call: attempts still open (a scorer's exception, the caller gone) end as cancelled, then the parent span ends.</summary>
+    /// <summary>Ends the call's span; every attempt has ended before (the engine records those still open as cancelled).</summary>
     public void End()
     {
         if (!_enabled || _ended)
@@ -92,15 +94,6 @@ internal sealed partial class CallTelemetry
         }
 
         _ended = true;
-        var elapsed = _timeProvider.GetElapsedTime(_started);
-        if (_attempts is { } attempts)
-        {
-            foreach (var attempt in attempts)
-            {
-                AttemptCancelled(attempt, elapsed);
-            }
-        }
-
         if (_activity is { } activity)
         {
             if (activity.IsAllDataRequested)
@@ -111,22 +104,5 @@ internal sealed partial class CallTelemetry
 
             MultiModelDiagnostics.Stop(activity);
         }
-    }
-
-    /// <summary>Gets the provider system of the last started attempt of a provider.</summary>
-    private string? SystemOf(string providerName)
-    {
-        if (_attempts is { } attempts)
-        {
-            for (var i = attempts.Count - 1; i >= 0; i--)
-            {
-                if (string.Equals(attempts[i].ProviderName, providerName, StringComparison.Ordinal))
-                {
-                    return attempts[i].Tags.System;
-                }
-            }
-        }
-
-        return null;
     }
 }

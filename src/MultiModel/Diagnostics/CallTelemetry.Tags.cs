@@ -7,7 +7,7 @@ internal sealed partial class CallTelemetry
 {
     private static IEnumerable<string> Sources(ConfidenceScore score) => score.Opinions.Select(o => o.Source).Distinct(StringComparer.Ordinal);
 
-    private static string? FinishReason(AnswerSummary answer) =>
+    private static string? FinishReason(IObservedAttempt answer) =>
         answer.FinishReason is { } reason ? TelemetryTags.FinishReason(reason, answer.RawFinishReason) : null;
 
     private static void SetRequestTags(Activity span, ChatRequest request)
@@ -28,16 +28,13 @@ internal sealed partial class CallTelemetry
         }
     }
 
-    private static void SetAnswerTags(Activity span, string? modelId, ChatUsage? usage, AnswerSummary? answer)
+    private static void SetAnswerTags(Activity span, string? modelId, ChatUsage? usage, IObservedAttempt answer)
     {
         span.SetTag(TelemetryTags.ResponseModel, modelId);
-        if (answer is { } summary)
+        span.SetTag(TelemetryTags.ResponseId, answer.ResponseId);
+        if (FinishReason(answer) is { } finish)
         {
-            span.SetTag(TelemetryTags.ResponseId, summary.ResponseId);
-            if (FinishReason(summary) is { } finish)
-            {
-                span.SetTag(TelemetryTags.FinishReasons, new[] { finish });
-            }
+            span.SetTag(TelemetryTags.FinishReasons, new[] { finish });
         }
 
         if (usage is not null)

@@ -78,17 +78,6 @@ internal static class TelemetryTags
         _ => string.IsNullOrEmpty(raw) ? "other" : raw,
     };
 
-    public static string Reason(Failover.ChatFailoverReason reason) => reason switch
-    {
-        Failover.ChatFailoverReason.AllFailed => "all_failed",
-        Failover.ChatFailoverReason.NoneMetThreshold => "none_met_threshold",
-        Failover.ChatFailoverReason.AllSkipped => "all_skipped",
-        Failover.ChatFailoverReason.FailedFast => "failed_fast",
-        Failover.ChatFailoverReason.FailedAfterContent => "failed_after_content",
-        Failover.ChatFailoverReason.BelowThresholdAfterContent => "below_threshold_after_content",
-        _ => "other",
-    };
-
     /// <summary>Gives the low-cardinality <c>error.type</c> of a failure: the HTTP status when there was one, else the exception type.</summary>
     public static string ErrorTypeOf(Exception failure, int? statusCode) =>
         statusCode is { } status ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : failure.GetType().FullName ?? "_OTHER";

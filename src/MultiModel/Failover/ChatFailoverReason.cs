@@ -9,7 +9,7 @@ public enum ChatFailoverReason
     /// <summary>Some providers answered, but no answer met the confidence threshold (see <see cref="ChatFailoverException.BestResponse"/>).</summary>
     NoneMetThreshold,
 
-    /// <summary>Every provider was skipped (cooling down or circuit open); none was called.</summary>
+    /// <summary>Every provider was skipped (cooling down, circuit open, or unable to take the request); none was called.</summary>
     AllSkipped,
 
     /// <summary>A provider failed in a way that another provider would not fix (for example an invalid request), so no other provider was tried.</summary>

@@ -18,8 +18,9 @@ namespace MultiModel.Failover;
 /// </list>
 /// <para>
 /// Fail fast (stop, since the same request would fail everywhere): HTTP 400, 404, 413 and 422 not covered above, an
-/// <see cref="ArgumentException"/> from a provider's request validation, and a nested chain that failed fast → <see cref="ChatErrorClass.InvalidRequest"/>.
-/// Set <see cref="FailFastOnInvalidRequest"/> to <see langword="false"/> to fail over on those too.
+/// <see cref="ArgumentException"/> thrown by a provider's call, and a nested chain that failed fast → <see cref="ChatErrorClass.InvalidRequest"/>.
+/// Set <see cref="FailFastOnInvalidRequest"/> to <see langword="false"/> to fail over on those too. A request that one
+/// provider cannot take never gets here: the chain asks <see cref="IChatProvider.CheckRequest"/> first and skips that provider.
 /// </para>
 /// </remarks>
 public sealed class DefaultChatErrorClassifier : IChatErrorClassifier

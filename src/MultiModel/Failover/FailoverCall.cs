@@ -1,100 +1,129 @@
 using System.Globalization;
-using System.Net.Http;
 using MultiModel.Diagnostics;
 
 namespace MultiModel.Failover;
 
-/// <summary>The state of one call through a failover chain: which provider is next, what every attempt did, the best answer so far.</summary>
+/// <summary>The state of one call through a failover chain: one attempt record per provider reached, the best answer so far, the last failure.</summary>
 /// <remarks>Used by one flow at a time (the call's orchestrating flow); not thread-safe.</remarks>
-internal sealed class FailoverCall
+internal sealed partial class FailoverCall
 {
     /// <summary>The reason recorded on providers left untried because <see cref="FailoverChatClientOptions.MaxAttempts"/> was reached.</summary>
     public const string MaxAttemptsSkipReason = "max-attempts";
 
-    /// <summary>One slot per provider reached so far (started or skipped), in provider order; each provider is reached at most once.</summary>
-    private readonly ChatAttempt?[] _records;
-    private int _recordCount;
+    /// <summary>One record per provider reached (skipped or started), at the provider's index; each is reached at most once.</summary>
+    private readonly FailoverAttempt?[] _attempts;
+
+    /// <summary>What each provider said it cannot take, at its index; <see langword="null"/> when all can take the request.</summary>
+    private readonly ChatRequestSupport[]? _refusals;
     private int _next;
     private int _started;
+    private long _lastStart;
     private Exception? _lastFailure;
     private ChatErrorClass _lastFailureClass;
 
-    public FailoverCall(FailoverSettings settings, ChatRequest request, CancellationToken callerToken, bool streaming = false)
+    public FailoverCall(FailoverSettings settings, ChatRequest request, ChatRequestSupport[]? refusals, bool streaming, CancellationToken callerToken)
     {
         Settings = settings;
         Request = request;
+        Streaming = streaming;
         CallerToken = callerToken;
         Telemetry = CallTelemetry.Start(settings.Telemetry, settings.TimeProvider, request, streaming);
-        _records = new ChatAttempt?[settings.Providers.Length];
+        _refusals = refusals;
+        _attempts = new FailoverAttempt?[settings.Providers.Length];
     }
-
-    /// <summary>Gets the call's telemetry: the parent span, attempt spans, logs and metrics.</summary>
-    public CallTelemetry Telemetry { get; }
 
     public FailoverSettings Settings { get; }
 
     public ChatRequest Request { get; }
 
+    public bool Streaming { get; }
+
     public CancellationToken CallerToken { get; }
 
-    /// <summary>Gets the below-threshold answer with the highest confidence so far.</summary>
-    public ChatResponse? Best { get; private set; }
+    public CallTelemetry Telemetry { get; }
 
-    /// <summary>Gets a snapshot of the recorded attempts, in provider order (attempts still running are left out).</summary>
+    /// <summary>Gets the attempt whose whole answer, below the threshold, has the highest confidence so far.</summary>
+    public FailoverAttempt? Best { get; private set; }
+
+    /// <summary>Gets a snapshot of the ended attempts, in provider order.</summary>
     public IReadOnlyList<ChatAttempt> Attempts
     {
         get
         {
             var count = 0;
-            foreach (var record in _records.AsSpan(0, _recordCount))
+            for (var i = 0; i < _next; i++)
             {
-                count += record is null ? 0 : 1;
+                count += _attempts[i]?.Report is null ? 0 : 1;
             }
 
-            if (count == 0)
+            var reports = count == 0 ? [] : new ChatAttempt[count];
+            for (int i = 0, j = 0; i < _next; i++)
             {
-                return [];
-            }
-
-            var attempts = new ChatAttempt[count];
-            var next = 0;
-            foreach (var record in _records.AsSpan(0, _recordCount))
-            {
-                if (record is not null)
+                if (_attempts[i]?.Report is { } report)
                 {
-                    attempts[next++] = record;
+                    reports[j++] = report;
                 }
             }
 
-            return attempts;
+            return reports;
         }
     }
 
-    private bool AttemptLimitReached => Settings.MaxAttempts is { } max && _started >= max;
-
-    /// <summary>Starts the next provider that is not skipped, recording skipped ones; <see langword="null"/> when none is left.</summary>
-    /// <param name="hedged">Whether the attempt starts while another one still runs.</param>
-    /// <param name="ownAbortSource">Whether the attempt needs an abort source apart from the caller's token (see <see cref="ProviderAttempt"/>).</param>
-    public ProviderAttempt? StartNext(bool hedged, bool ownAbortSource = true)
+    /// <summary>Validates a request and asks every provider whether it can take it, before any call.</summary>
+    /// <returns>What each provider cannot take, at its index, or <see langword="null"/> when all can take it.</returns>
+    /// <exception cref="ArgumentException">The request is invalid, or no provider can take it (the message gives each provider's reason).</exception>
+    public static ChatRequestSupport[]? Admit(FailoverSettings settings, ChatRequest request)
     {
-        var providers = Settings.Providers;
-        while (_next < providers.Length)
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var support = CheckSupport(settings, request, out var refusals);
+        return support.IsSupported ? refusals : throw new ArgumentException($"The request cannot be sent: {support.Reason}.", nameof(request));
+    }
+
+    /// <summary>Asks every provider whether it can take a request: the chain can when one of them can.</summary>
+    /// <returns>Supported, or unsupported with each provider's reason (and their category when they share one).</returns>
+    public static ChatRequestSupport CheckSupport(FailoverSettings settings, ChatRequest request, out ChatRequestSupport[]? refusals)
+    {
+        var providers = settings.Providers;
+        ChatRequestSupport[]? refused = null;
+        for (var i = 0; i < providers.Length; i++)
         {
-            var provider = providers[_next++];
-            var index = _recordCount++;
-            var skipReason = AttemptLimitReached ? MaxAttemptsSkipReason : GetSkipReason(provider);
-            if (skipReason is not null)
+            if (providers[i].CheckRequest(request) is { IsSupported: false } refusal)
             {
-                Telemetry.Skipped(index, provider, skipReason);
-                Record(new ChatAttempt { Index = index, ProviderName = provider.Name, Outcome = ChatAttemptOutcome.Skipped, SkipReason = skipReason });
+                (refused ??= new ChatRequestSupport[providers.Length])[i] = refusal;
+            }
+        }
+
+        refusals = refused;
+        if (refused is null || refused.Any(r => r.IsSupported))
+        {
+            return ChatRequestSupport.Supported;
+        }
+
+        var reasons = string.Join("; ", providers.Select((p, i) => $"{p.Name}: {refused[i].Reason}"));
+        var category = refused.All(r => r.Category == refused[0].Category) ? refused[0].Category! : ChatRequestSupport.UnsupportedCategory;
+        return ChatRequestSupport.Unsupported(category, $"no provider of chain '{settings.Name}' can take the request ({reasons})");
+    }
+
+    /// <summary>Starts the next provider that is not skipped, recording the skipped ones; <see langword="null"/> when none is left.</summary>
+    /// <param name="hedged">Whether the attempt starts while another one still runs.</param>
+    public FailoverAttempt? StartNext(bool hedged)
+    {
+        while (_next < _attempts.Length)
+        {
+            var index = _next++;
+            if (GetSkip(index) is { } skip)
+            {
+                Record(_attempts[index] = new FailoverAttempt(this, index, skip.Category, skip.Reason));
                 continue;
             }
 
+            var attempt = _attempts[index] = new FailoverAttempt(this, index, hedged);
             _started++;
-            return new ProviderAttempt(index, provider, hedged, Settings, CallerToken, ownAbortSource)
-            {
-                Telemetry = Telemetry.AttemptStarted(index, provider, Request, hedged),
-            };
+            _lastStart = Settings.TimeProvider.GetTimestamp();
+            Telemetry.AttemptStarted(attempt, Request);
+            attempt.Start();
+            return attempt;
         }
 
         return null;
@@ -103,14 +132,9 @@ internal sealed class FailoverCall
     /// <summary>Tells whether <see cref="StartNext"/> would start a provider, without recording anything.</summary>
     public bool HasFurtherCandidate()
     {
-        if (AttemptLimitReached)
+        for (var i = _next; i < _attempts.Length; i++)
         {
-            return false;
-        }
-
-        for (var i = _next; i < Settings.Providers.Length; i++)
-        {
-            if (GetSkipReason(Settings.Providers[i]) is null)
+            if (GetSkip(i) is null)
             {
                 return true;
             }
@@ -119,117 +143,71 @@ internal sealed class FailoverCall
         return false;
     }
 
-    /// <summary>Classifies a failure of an attempt; throws <see cref="OperationCanceledException"/> when the caller cancelled.</summary>
-    public ChatErrorDecision Classify(ProviderAttempt attempt, ref Exception failure)
+    /// <summary>Classifies an attempt's failure and records it; throws <see cref="OperationCanceledException"/> when the caller cancelled.</summary>
+    /// <returns>Whether the chain moves on to the next provider.</returns>
+    public bool RecordFailure(FailoverAttempt attempt)
     {
         CallerToken.ThrowIfCancellationRequested();
-        failure = attempt.Translate(failure);
-        return Settings.ErrorClassifier.Classify(failure);
+        var failure = attempt.Translate(attempt.Failure!);
+        var decision = Settings.ErrorClassifier.Classify(failure);
+        (_lastFailure, _lastFailureClass) = (failure, decision.ErrorClass);
+        Record(attempt, attempt.End(ChatAttemptOutcome.Failed, failure, decision));
+        return decision.ShouldFailOver;
     }
 
-    public void RecordFailure(ProviderAttempt attempt, Exception failure, ChatErrorDecision decision, TimeSpan? timeToFirstContent = null)
-    {
-        _lastFailure = failure;
-        _lastFailureClass = decision.ErrorClass;
-        var (status, errorType) = Describe(failure);
-        Telemetry.AttemptFailed(attempt.Telemetry, failure, decision, status, errorType, attempt.Elapsed);
-        Record(new ChatAttempt
-        {
-            Index = attempt.Index,
-            ProviderName = attempt.Provider.Name,
-            Outcome = ChatAttemptOutcome.Failed,
-            ErrorClass = decision.ErrorClass,
-            StatusCode = status,
-            ErrorType = errorType,
-            Exception = failure,
-            Duration = attempt.Elapsed,
-            TimeToFirstContent = timeToFirstContent,
-            Hedged = attempt.Hedged,
-        });
-    }
+    public void RecordAnswer(FailoverAttempt attempt) =>
+        Record(attempt, attempt.End(attempt.Score!.MeetsThreshold ? ChatAttemptOutcome.Succeeded : ChatAttemptOutcome.BelowThreshold));
 
-    public void RecordCancelled(ProviderAttempt attempt, TimeSpan? timeToFirstContent = null)
-    {
-        Telemetry.AttemptCancelled(attempt.Telemetry, attempt.Elapsed);
-        Record(new ChatAttempt
-        {
-            Index = attempt.Index,
-            ProviderName = attempt.Provider.Name,
-            Outcome = ChatAttemptOutcome.Cancelled,
-            Duration = attempt.Elapsed,
-            TimeToFirstContent = timeToFirstContent,
-            Hedged = attempt.Hedged,
-        });
-    }
+    public void RecordCancelled(FailoverAttempt attempt) => Record(attempt, attempt.End(ChatAttemptOutcome.Cancelled));
 
-    public void RecordAnswer(ProviderAttempt attempt, ConfidenceScore score, ChatUsage? usage, string? modelId, TimeSpan duration, TimeSpan? timeToFirstContent = null, AnswerSummary? answer = null)
+    /// <summary>Keeps an attempt whose whole answer is below the threshold if it beats the best so far (ties keep the earlier one).</summary>
+    public void OfferBest(FailoverAttempt attempt)
     {
-        Telemetry.AttemptAnswered(attempt.Telemetry, score, usage, modelId, duration, answer);
-        Record(new ChatAttempt
+        if (Best is null || attempt.Score!.Value > Best.Score!.Value)
         {
-            Index = attempt.Index,
-            ProviderName = attempt.Provider.Name,
-            Outcome = score.MeetsThreshold ? ChatAttemptOutcome.Succeeded : ChatAttemptOutcome.BelowThreshold,
-            Duration = duration,
-            TimeToFirstContent = timeToFirstContent,
-            Confidence = score,
-            Usage = usage,
-            ModelId = modelId,
-            Hedged = attempt.Hedged,
-        });
-    }
-
-    /// <summary>Keeps an answer below the threshold if it beats the best so far (ties keep the earlier one).</summary>
-    public void OfferBest(ChatResponse response)
-    {
-        if (Best?.Confidence is not { } best || response.Confidence!.Value > best.Value)
-        {
-            Best = response;
+            Best = attempt;
         }
     }
 
-    /// <summary>Gets the best answer when the policy says to return it, flagged and with every attempt.</summary>
-    public ChatResponse? TakeBestForReturn() =>
-        Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.ReturnBest && Best is { } best
-            ? FailoverResults.Complete(best, best.Confidence!, Attempts)
-            : null;
-
     /// <summary>Creates the exception for a chain that ended without an acceptable answer.</summary>
-    public ChatFailoverException CreateException(ChatFailoverReason? reason = null, string? partialText = null, Exception? failure = null)
+    public ChatFailoverException CreateException(ChatFailoverReason? reason = null, string? partialText = null)
     {
         var attempts = Attempts;
-        var inner = failure ?? _lastFailure;
-        var actualReason = reason
-            ?? (Best is not null || attempts.Any(a => a.Outcome == ChatAttemptOutcome.BelowThreshold) ? ChatFailoverReason.NoneMetThreshold
-                : attempts.Any(a => a.Outcome != ChatAttemptOutcome.Skipped) ? ChatFailoverReason.AllFailed
-                : ChatFailoverReason.AllSkipped);
-        var summary = string.Join("; ", attempts.Select(a => a.ToString()));
-        var message = string.Create(CultureInfo.InvariantCulture, $"Failover chain '{Settings.Name}' gave up ({actualReason}): {(summary.Length == 0 ? "no attempt" : summary)}.");
-        return new ChatFailoverException(message, inner)
+        reason ??= Best is not null || attempts.Any(a => a.Outcome == ChatAttemptOutcome.BelowThreshold) ? ChatFailoverReason.NoneMetThreshold
+            : attempts.Any(a => a.Outcome != ChatAttemptOutcome.Skipped) ? ChatFailoverReason.AllFailed
+            : ChatFailoverReason.AllSkipped;
+        var summary = attempts.Count == 0 ? "no attempt" : string.Join("; ", attempts.Select(a => a.ToString()));
+        return new ChatFailoverException(string.Create(CultureInfo.InvariantCulture, $"Failover chain '{Settings.Name}' gave up ({reason}): {summary}."), _lastFailure)
         {
             ChainName = Settings.Name,
-            Reason = actualReason,
-            ErrorClass = inner is null ? ChatErrorClass.None : _lastFailureClass,
+            Reason = reason.Value,
+            ErrorClass = _lastFailure is null ? ChatErrorClass.None : _lastFailureClass,
             Attempts = attempts,
-            BestResponse = Best is { } best ? FailoverResults.Complete(best, best.Confidence!, attempts) : null,
+            BestResponse = Best is { } best ? WithReport(best.Response!, best.Score!, attempts) : null,
             PartialText = partialText,
         };
     }
 
-    private void Record(ChatAttempt attempt)
+    /// <summary>Says why a provider is skipped now, or <see langword="null"/> to call it: it cannot take the request, the attempt limit is reached, or its health says so.</summary>
+    private (string Category, string Reason)? GetSkip(int index)
     {
-        _records[attempt.Index] = attempt;
-        Settings.OnAttempt?.Invoke(attempt);
+        if (_refusals?[index] is { IsSupported: false } refusal)
+        {
+            return (refusal.Category!, refusal.Reason!);
+        }
+
+        var reason = Settings.MaxAttempts is { } max && _started >= max
+            ? MaxAttemptsSkipReason
+            : Settings.HealthSource?.GetHealth(Settings.Providers[index].Name).GetSkipReason(Settings.TimeProvider.GetUtcNow());
+        return reason is null ? null : (reason, reason);
     }
 
-    private string? GetSkipReason(IChatProvider provider) =>
-        Settings.HealthSource?.GetHealth(provider.Name).GetSkipReason(Settings.TimeProvider.GetUtcNow());
-
-    private static (int? Status, string? ErrorType) Describe(Exception failure) => failure switch
+    private void Record(FailoverAttempt attempt, bool ended = true)
     {
-        ChatProviderException provider => (provider.StatusCode, provider.ErrorType),
-        ChatFailoverException { InnerException: { } inner } => Describe(inner),
-        HttpRequestException { StatusCode: { } status } => ((int)status, null),
-        _ => (null, null),
-    };
+        if (ended)
+        {
+            Telemetry.AttemptEnded(attempt);
+            Settings.OnAttempt?.Invoke(attempt.Report!);
+        }
+    }
 }

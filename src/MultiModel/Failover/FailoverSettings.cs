@@ -3,54 +3,62 @@ using MultiModel.Diagnostics;
 
 namespace MultiModel.Failover;
 
-/// <summary>An immutable copy of <see cref="FailoverChatClientOptions"/>, taken when a client is constructed.</summary>
-internal sealed class FailoverSettings
+/// <summary>An immutable copy of a chain's providers and <see cref="FailoverChatClientOptions"/>: what a call works with from start to end.</summary>
+internal sealed record FailoverSettings(
+    IChatProvider[] Providers,
+    string Name,
+    TimeSpan AttemptTimeout,
+    int? MaxAttempts,
+    TimeSpan? HedgingDelay,
+    int HeadBufferLength,
+    TimeSpan? HeadBufferTime,
+    ConfidencePolicy Confidence,
+    BelowThresholdBehavior WhenNoneMeetsThreshold,
+    IChatErrorClassifier ErrorClassifier,
+    IProviderHealthSource? HealthSource,
+    Action<ChatAttempt>? OnAttempt,
+    TimeProvider TimeProvider,
+    FailoverTelemetry Telemetry)
 {
-    public FailoverSettings(IChatProvider[] providers, FailoverChatClientOptions options, TimeProvider timeProvider)
-    {
-        Providers = providers;
-        Name = options.Name;
-        AttemptTimeout = options.AttemptTimeout;
-        MaxAttempts = options.MaxAttempts;
-        HedgingDelay = options.HedgingDelay;
-        HeadBufferLength = options.HeadBufferLength;
-        HeadBufferTime = options.HeadBufferTime;
-        Confidence = options.Confidence.Clone();
-        WhenNoneMeetsThreshold = options.WhenNoneMeetsThreshold;
-        ErrorClassifier = options.ErrorClassifier;
-        HealthSource = options.HealthSource;
-        OnAttempt = options.OnAttempt;
-        TimeProvider = timeProvider;
-        Telemetry = new FailoverTelemetry(Name, options.LoggerFactory, options.MeterFactory, options.EnableSensitiveData);
-    }
-
-    public IChatProvider[] Providers { get; }
-
-    public string Name { get; }
-
-    public TimeSpan AttemptTimeout { get; }
-
-    public int? MaxAttempts { get; }
-
-    public TimeSpan? HedgingDelay { get; }
-
-    public int HeadBufferLength { get; }
-
-    public TimeSpan? HeadBufferTime { get; }
-
     public bool HasHeadBuffer => HeadBufferLength > 0 || HeadBufferTime is not null;
 
-    public ConfidencePolicy Confidence { get; }
+    /// <summary>Copies the providers (checking them) and the options.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="providers"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="providers"/> is empty, holds a <see langword="null"/> element, or two providers with the same name.</exception>
+    public static FailoverSettings Create(IEnumerable<IChatProvider> providers, FailoverChatClientOptions? options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        IChatProvider[] snapshot = [.. providers];
+        if (snapshot.Length == 0)
+        {
+            throw new ArgumentException("At least one provider is required.", nameof(providers));
+        }
 
-    public BelowThresholdBehavior WhenNoneMeetsThreshold { get; }
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < snapshot.Length; i++)
+        {
+            var provider = snapshot[i] ?? throw new ArgumentException($"Provider {i} is null.", nameof(providers));
+            if (!names.Add(provider.Name))
+            {
+                throw new ArgumentException($"Two providers are named '{provider.Name}'; names must be unique within a chain.", nameof(providers));
+            }
+        }
 
-    public IChatErrorClassifier ErrorClassifier { get; }
-
-    public IProviderHealthSource? HealthSource { get; }
-
-    public Action<ChatAttempt>? OnAttempt { get; }
-
-    public TimeProvider TimeProvider { get; }
-
-    public FailoverTelemetry Telemetry { get; }
+        var o = options ?? new FailoverChatClientOptions();
+        return new FailoverSettings(
+            snapshot,
+            o.Name,
+            o.AttemptTimeout,
+            o.MaxAttempts,
+            o.HedgingDelay,
+            o.HeadBufferLength,
+            o.HeadBufferTime,
+            o.Confidence.Clone(),
+            o.WhenNoneMeetsThreshold,
+            o.ErrorClassifier,
+            o.HealthSource,
+            o.OnAttempt,
+            timeProvider,
+            new FailoverTelemetry(o.Name, o.LoggerFactory, o.MeterFactory, o.EnableSensitiveData));
+    }
 }

@@ -9,7 +9,7 @@ public class ChatRequestTests
         yield return new TestCaseData(new ChatRequest([ChatMessage.FromUser("  ")]), "empty text").SetName("Validate_WhitespaceText_Throws");
         yield return new TestCaseData(new ChatRequest([ChatMessage.FromSystem("be brief")]), "only system messages").SetName("Validate_OnlySystem_Throws");
         yield return new TestCaseData(new ChatRequest("hi") { MaxOutputTokens = 0 }, "MaxOutputTokens must be positive").SetName("Validate_ZeroMaxTokens_Throws");
-        yield return new TestCaseData(new ChatRequest("hi") { Temperature = 2.5 }, "Temperature must be between 0 and 2").SetName("Validate_TemperatureTooHigh_Throws");
+        yield return new TestCaseData(new ChatRequest("hi") { Temperature = -0.5 }, "Temperature must be a number of 0 or more").SetName("Validate_TemperatureNegative_Throws");
         yield return new TestCaseData(new ChatRequest("hi") { Temperature = double.NaN }, "Temperature").SetName("Validate_TemperatureNaN_Throws");
         yield return new TestCaseData(new ChatRequest("hi") { TopP = 0 }, "TopP must be greater than 0").SetName("Validate_TopPZero_Throws");
         yield return new TestCaseData(new ChatRequest("hi") { TopP = 1.01 }, "TopP").SetName("Validate_TopPAboveOne_Throws");
@@ -51,6 +51,15 @@ public class ChatRequestTests
             TopLogprobs = 8,
         };
         request.StopSequences.Add("END");
+
+        Assert.DoesNotThrow(request.Validate);
+    }
+
+    [Test]
+    public void Validate_TemperatureAboveEveryProvidersRange_IsLeftToTheProviders()
+    {
+        // The upper bound differs between providers (Claude 0-1, chat completions 0-2): each provider's CheckRequest owns it.
+        var request = new ChatRequest("hi") { Temperature = 5 };
 
         Assert.DoesNotThrow(request.Validate);
     }

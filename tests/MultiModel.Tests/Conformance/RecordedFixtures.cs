@@ -3,78 +3,49 @@ using System.Text.Json;
 namespace MultiModel.Tests.Conformance;
 
 /// <summary>
-/// Finds the recorded real provider traffic kept beside the repository (../shared/fixtures/recorded) or in the
-/// folder named by MULTIMODEL_FIXTURES. The files are public data and are never copied into this project.
+/// Reads the recorded real provider traffic kept in the repository (tests/MultiModel.Tests/Fixtures/recorded, copied
+/// beside the test binaries by the build). A missing folder, an empty one or a missing file fails the test that reads it: the
+/// recordings are part of the suite, so they are never skipped.
 /// </summary>
 internal static class RecordedFixtures
 {
-    private static readonly Lazy<string?> Folder = new(Locate);
+    /// <summary>The one case listed when a provider's folder holds no recording, so that the missing data fails a test.</summary>
+    public const string Missing = "<no recording found>";
 
-    /// <summary>Gets the fixture folder, or ignores the test (fails it under CI=true) when the folder is absent.</summary>
-    public static string RequireFolder()
-    {
-        if (Folder.Value is { } folder)
-        {
-            return folder;
-        }
+    /// <summary>Gets the folder of the recordings beside the test binaries.</summary>
+    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "Fixtures", "recorded");
 
-        const string reason = "Recorded fixtures not found: put ../shared/fixtures/recorded beside the repository or set MULTIMODEL_FIXTURES.";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(reason);
-        }
-
-        Assert.Ignore(reason);
-        return null!;
-    }
-
-    /// <summary>Lists the fixture files of one provider (<c>anthropic</c> or <c>xai</c>) with one extension, for TestCaseSource.</summary>
+    /// <summary>Lists the recordings of one provider (<c>anthropic</c> or <c>xai</c>) with one extension, for TestCaseSource.</summary>
+    /// <returns>The file names in ordinal order, or only <see cref="Missing"/> when there is none.</returns>
     public static IEnumerable<string> Names(string provider, string extension)
     {
-        if (Folder.Value is not { } folder || !Directory.Exists(Path.Combine(folder, provider)))
-        {
-            // One placeholder case so that the test runs and reports the missing folder (ignored, or failed under CI).
-            yield return "<fixtures missing>";
-            yield break;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, provider), "*" + extension).Order(StringComparer.Ordinal))
-        {
-            if (!file.EndsWith(".meta.json", StringComparison.Ordinal))
-            {
-                yield return Path.GetFileName(file);
-            }
-        }
+        var folder = Path.Combine(Folder, provider);
+        var names = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*" + extension)
+                .Where(file => !file.EndsWith(".meta.json", StringComparison.Ordinal))
+                .Select(file => Path.GetFileName(file))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+        return names.Count > 0 ? names : [Missing];
     }
 
-    /// <summary>Reads a fixture body and its sidecar metadata.</summary>
+    /// <summary>Reads a recorded body and its sidecar metadata.</summary>
+    /// <exception cref="FileNotFoundException">The body or its sidecar is missing (the test fails).</exception>
     public static (byte[] Body, JsonElement Meta) Read(string provider, string name)
     {
-        var folder = RequireFolder();
-        var path = Path.Combine(folder, provider, name);
-        var metaPath = Path.Combine(folder, provider, Path.GetFileNameWithoutExtension(name) + ".meta.json");
+        var path = Require(Path.Combine(provider, name));
+        var metaPath = Require(Path.Combine(provider, Path.GetFileNameWithoutExtension(name) + ".meta.json"));
         using var meta = JsonDocument.Parse(File.ReadAllBytes(metaPath));
         return (File.ReadAllBytes(path), meta.RootElement.Clone());
     }
 
-    private static string? Locate()
+    private static string Require(string relativePath)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("MULTIMODEL_FIXTURES");
-        if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(fromEnvironment))
-        {
-            return Path.GetFullPath(fromEnvironment);
-        }
-
-        // Walk up from the test binaries to the repository root (the folder holding MultiModel.sln), then look beside it.
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MultiModel.sln")))
-            {
-                var candidate = Path.Combine(dir.FullName, "..", "shared", "fixtures", "recorded");
-                return Directory.Exists(candidate) ? Path.GetFullPath(candidate) : null;
-            }
-        }
-
-        return null;
+        var path = Path.Combine(Folder, relativePath);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException(
+                $"The recording {relativePath} is missing from {Folder}; the build copies tests/MultiModel.Tests/Fixtures/recorded there.", path);
     }
 }

@@ -60,6 +60,8 @@ public class MultiModelBadValueTests
         // Each provider kind's options.
         yield return Case("MultiModel:Providers:grok:Kind", ("MultiModel:Providers:grok:Kind", "Gemini"));
         yield return Case("MultiModel:Providers:extra:Kind", ("MultiModel:Providers:extra:Model", "m"));
+        yield return Case("MultiModel:Providers:grok:Enabled", ("MultiModel:Providers:grok:Enabled", "nope"));
+        yield return Case("MultiModel:Order:0 names 'grok', which is switched off", ("MultiModel:Providers:grok:Enabled", "false"));
         yield return Case("MultiModel:Providers:grok:Model", ("MultiModel:Providers:grok:Model", " "));
         yield return Case("MultiModel:Providers:claude:Model", ("MultiModel:Providers:claude:Model", ""));
         yield return Case("MultiModel:Providers:local:Model", [.. LocalProvider, ("MultiModel:Providers:local:Model", null)]);

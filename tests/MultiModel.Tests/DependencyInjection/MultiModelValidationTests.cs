@@ -142,4 +142,16 @@ public class MultiModelValidationTests
 
         Assert.That(ex!.Failures, Has.Some.EqualTo("MultiModel:Providers:extra:Kind 'Claude' differs from the kind the provider was added with in code (Grok)."));
     }
+
+    [Test]
+    public async Task Start_ProviderSwitchedOff_IsNotBuiltSoItsMissingKeyDoesNotStopTheHost()
+    {
+        var settings = MultiModelTestContainer.GrokThenClaude(
+            ("MultiModel:Providers:spare:Kind", "Claude"),
+            ("MultiModel:Providers:spare:Enabled", "false"));
+
+        await using var container = MultiModelTestContainer.Create(settings, []);
+
+        Assert.That(() => container.Services.GetRequiredKeyedService<IChatProvider>("spare"), Throws.InvalidOperationException.With.Message.Contains("No MultiModel provider is named 'spare'"));
+    }
 }

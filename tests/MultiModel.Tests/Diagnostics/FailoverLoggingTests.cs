@@ -46,6 +46,32 @@ public class FailoverLoggingTests
         });
     }
 
+    [Test]
+    public async Task GetResponseAsync_ProviderCannotTakeTheRequest_LogsTheSkipWithTheReadableReason()
+    {
+        var logs = new CapturingLoggerProvider(LogLevel.Information);
+        using var meters = new TestMeterFactory();
+        var grok = Grok();
+        grok.CheckRequestCallback = r => r.StopSequences.Count > 4 ? ChatRequestSupport.Unsupported("at most 4 stop sequences (got 6)") : ChatRequestSupport.Supported;
+        var sut = Chain(UniqueChainName(), meters, logs, providers: [grok, Claude().EnqueueResponse(Answer("claude"))]);
+        var request = new ChatRequest(Prompt);
+        foreach (var stop in new[] { "a", "b", "c", "d", "e", "f" })
+        {
+            request.StopSequences.Add(stop);
+        }
+
+        await sut.GetResponseAsync(request);
+
+        var skipped = logs.Records.Single(r => r.EventId.Id == 106);
+        Assert.Multiple(() =>
+        {
+            Assert.That(skipped.EventId.Name, Is.EqualTo("ProviderSkipped"));
+            Assert.That(skipped["ProviderName"], Is.EqualTo("grok"));
+            Assert.That(skipped["SkipReason"], Is.EqualTo("unsupported: at most 4 stop sequences (got 6)"));
+            Assert.That(logs.Records.Any(r => r.EventId.Id == 107), Is.False, "a skip is not a failover");
+        });
+    }
+
     [TestCase(401)]
     [TestCase(403)]
     public void GetResponseAsync_CredentialsRefused_LogsAnErrorThatPointsAtTheApiKey(int status)

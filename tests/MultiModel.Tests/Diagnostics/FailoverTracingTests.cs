@@ -117,6 +117,33 @@ public class FailoverTracingTests
     }
 
     [Test]
+    public async Task GetResponseAsync_ProviderCannotTakeTheRequest_SkipSpanAndMetricCarryTheCategoryAndTheReportTheReason()
+    {
+        var name = UniqueChainName();
+        using var meters = new TestMeterFactory();
+        using var capture = new TelemetryCapture(name, meters);
+        var claude = Claude();
+        claude.CheckRequestCallback = r => r.Temperature > 1 ? ChatRequestSupport.Unsupported("temperature 1.5 outside 0–1") : ChatRequestSupport.Supported;
+        var sut = Chain(name, meters, providers: [claude, Grok().EnqueueResponse(Answer("grok"))]);
+
+        var response = await sut.GetResponseAsync(new ChatRequest("What is 2 + 2?") { Temperature = 1.5 });
+
+        var skipped = capture.Attempts[0];
+        var counted = capture.Of("multimodel.attempts")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Attempts[0].SkipReason, Is.EqualTo("unsupported: temperature 1.5 outside 0–1"));
+            Assert.That(skipped.OperationName, Is.EqualTo("skip claude"));
+            Assert.That(skipped.GetTagItem("multimodel.attempt.skip_reason"), Is.EqualTo("unsupported"));
+            Assert.That(skipped.GetTagItem("gen_ai.provider.name"), Is.EqualTo("anthropic"));
+            Assert.That(counted["multimodel.attempt.outcome"], Is.EqualTo("skipped"));
+            Assert.That(counted["multimodel.attempt.skip_reason"], Is.EqualTo("unsupported"));
+            Assert.That(capture.Of("multimodel.failovers"), Is.Empty, "a skip is not a failover");
+            Assert.That(capture.Parent.GetTagItem("multimodel.attempt_count"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public void GetResponseAsync_NoAnswerMeetsThreshold_AttemptsAndParentShowConfidenceAndError()
     {
         var name = UniqueChainName();

@@ -114,7 +114,7 @@ public class FailoverChatClientConstructionTests
         var provider = TestChatProvider.Answering("a");
         var sut = new FailoverChatClient([provider]);
 
-        var ex = Assert.ThrowsAsync<ArgumentException>(() => sut.GetResponseAsync(new ChatRequest("hi") { Temperature = 5 }));
+        var ex = Assert.ThrowsAsync<ArgumentException>(() => sut.GetResponseAsync(new ChatRequest("hi") { Temperature = -1 }));
 
         Assert.That(ex!.Message, Does.Contain("Temperature"));
         Assert.That(provider.CallCount, Is.Zero);

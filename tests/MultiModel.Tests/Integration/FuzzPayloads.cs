@@ -85,14 +85,14 @@ internal static class FuzzPayloads
         yield return new("own xai error", Primary.Grok, false, Encoding.UTF8.GetBytes(XaiError), Status: 404);
     }
 
-    /// <summary>Reads the recorded traffic in place (never copied into the repository); nothing when it is absent.</summary>
+    /// <summary>Reads the recorded traffic of the repository's fixtures; a missing recording fails the test.</summary>
     private static IEnumerable<FuzzSeed> Recorded()
     {
         foreach (var (folder, primary) in new[] { ("anthropic", Primary.Claude), ("xai", Primary.Grok) })
         {
             foreach (var extension in new[] { ".json", ".sse" })
             {
-                foreach (var name in RecordedFixtures.Names(folder, extension).Where(n => !n.StartsWith('<')))
+                foreach (var name in RecordedFixtures.Names(folder, extension))
                 {
                     // Error bodies (error-429-….json) are served with their status, the others with 200.
                     var status = name.StartsWith("error-", StringComparison.Ordinal) && int.TryParse(name.AsSpan(6, 3), out var code) ? code : 200;

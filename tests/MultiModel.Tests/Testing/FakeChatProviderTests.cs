@@ -1,3 +1,4 @@
+using MultiModel.Failover;
 using MultiModel.Testing;
 
 namespace MultiModel.Tests.Testing;
@@ -160,6 +161,38 @@ public class FakeChatProviderTests
         Assert.That(() => fake.GetResponseAsync(new ChatRequest()), Throws.ArgumentException);
         Assert.That(() => fake.GetResponseAsync(null!), Throws.ArgumentNullException);
         Assert.That(fake.CallCount, Is.Zero);
+    }
+
+    [Test]
+    public void CheckRequestCallback_RefusesARequest_CheckSaysWhyAndACallThrowsWithTheSameReasonWithoutRecordingIt()
+    {
+        var fake = new FakeChatProvider("claude")
+        {
+            CheckRequestCallback = request => request.Temperature > 1 ? ChatRequestSupport.Unsupported("temperature above 1") : ChatRequestSupport.Supported,
+        };
+        var hot = new ChatRequest("hi") { Temperature = 1.5 };
+
+        var support = fake.CheckRequest(hot);
+
+        Assert.That(support.Reason, Is.EqualTo("unsupported: temperature above 1"));
+        Assert.That(fake.CheckRequest(new ChatRequest("hi") { Temperature = 0.5 }).IsSupported, Is.True);
+        Assert.That(() => fake.GetResponseAsync(hot), Throws.ArgumentException.With.Message.Contains("unsupported: temperature above 1"));
+        Assert.That(() => fake.GetStreamingResponseAsync(hot).GetAsyncEnumerator().MoveNextAsync().AsTask(), Throws.ArgumentException);
+        Assert.That(fake.CallCount, Is.Zero);
+    }
+
+    [Test]
+    public async Task CheckRequestCallback_InAChain_TheRefusingFakeIsSkippedAndTheNextAnswers()
+    {
+        var refusing = new FakeChatProvider("first") { CheckRequestCallback = _ => ChatRequestSupport.Unsupported("context-window", "context window: ~152k tokens > 131k") };
+        var chain = new FailoverChatClient([refusing, new FakeChatProvider("second").EnqueueAnswer("Paris.")]);
+
+        var response = await chain.GetResponseAsync(Request("Capital of France?"));
+
+        Assert.That(response.Text, Is.EqualTo("Paris."));
+        Assert.That(response.Attempts[0].Outcome, Is.EqualTo(ChatAttemptOutcome.Skipped));
+        Assert.That(response.Attempts[0].SkipReason, Is.EqualTo("context window: ~152k tokens > 131k"));
+        Assert.That(refusing.CallCount, Is.Zero);
     }
 
     [Test]

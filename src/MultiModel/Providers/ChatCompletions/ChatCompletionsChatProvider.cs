@@ -25,12 +25,23 @@ public abstract class ChatCompletionsChatProvider : IChatProvider
     public ChatProviderMetadata Metadata => _client.Settings.Metadata;
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences the format accepts.</exception>
+    /// <remarks>
+    /// The format cannot take a <see cref="ChatRequest.Temperature"/> above 2, more than 4 stop sequences or more than 128
+    /// tools (reasons such as <c>unsupported: at most 4 stop sequences (got 6)</c>).
+    /// </remarks>
+    public ChatRequestSupport CheckRequest(ChatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ChatCompletionsRequestRules.Check(request);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The request is invalid, or outside the format's limits (see <see cref="CheckRequest"/>).</exception>
     public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
         _client.GetResponseAsync(request, cancellationToken);
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or has more than the four stop sequences the format accepts.</exception>
+    /// <exception cref="ArgumentException">The request is invalid, or outside the format's limits (see <see cref="CheckRequest"/>).</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
         _client.GetStreamingResponseAsync(request, cancellationToken);
 

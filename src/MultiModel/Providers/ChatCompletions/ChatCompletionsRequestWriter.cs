@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using MultiModel.Internal;
 
 namespace MultiModel.Providers.ChatCompletions;
 
@@ -12,18 +12,11 @@ internal static class ChatCompletionsRequestWriter
     private static readonly ChatCompletionsStreamOptionsDto IncludeUsage = new() { IncludeUsage = true };
 
     /// <summary>Validates the request and serializes its body once to UTF-8 bytes.</summary>
-    /// <exception cref="ArgumentException">The request is not valid for the chat-completions format.</exception>
+    /// <exception cref="ArgumentException">The request is not valid, or outside the format's limits (<see cref="ChatCompletionsRequestRules"/>).</exception>
     public static byte[] WriteBody(ChatRequest request, ChatCompletionsSettings settings, bool streaming)
     {
         request.Validate();
-        if (request.StopSequences.Count > ChatCompletionsSettings.MaxStopSequences)
-        {
-            throw new ArgumentException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{settings.ProviderName} accepts at most {ChatCompletionsSettings.MaxStopSequences} stop sequences (got {request.StopSequences.Count})."),
-                nameof(request));
-        }
+        RequestSupport.ThrowIfUnsupported(request, ChatCompletionsRequestRules.Check(request), settings.ProviderName);
 
         var messages = new ChatCompletionsMessageDto[request.Messages.Count];
         for (var i = 0; i < messages.Length; i++)

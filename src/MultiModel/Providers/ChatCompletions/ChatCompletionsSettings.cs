@@ -9,9 +9,6 @@ namespace MultiModel.Providers.ChatCompletions;
 [DebuggerDisplay("{ToString(),nq}")]
 internal sealed class ChatCompletionsSettings
 {
-    /// <summary>The largest number of stop sequences the chat-completions format accepts.</summary>
-    public const int MaxStopSequences = 4;
-
     private static readonly string[] ReservedHeaders = ["Authorization", "Content-Type", "Content-Length", "Host"];
 
     private ChatCompletionsSettings(

@@ -16,7 +16,8 @@ namespace MultiModel.Providers.Claude;
 /// <c>max_tokens</c> is always sent: <see cref="ChatRequest.MaxOutputTokens"/>, else <see cref="ClaudeProviderOptions.MaxOutputTokens"/>.
 /// </para>
 /// <para>
-/// Claude accepts a <see cref="ChatRequest.Temperature"/> from 0 to 1 only. Anthropic offers no log probabilities:
+/// Claude accepts a <see cref="ChatRequest.Temperature"/> from 0 to 1 only: <see cref="CheckRequest"/> says so before any
+/// call, so a failover chain skips Claude for a higher temperature, and a direct call throws <see cref="ArgumentException"/>. Anthropic offers no log probabilities:
 /// <see cref="ChatRequest.IncludeLogprobs"/> is accepted and ignored, and <see cref="ChatResponse.Logprobs"/> stays
 /// <see langword="null"/>. Thinking blocks are returned as <see cref="ChatResponse.ReasoningText"/>; server-tool
 /// and other content blocks are not part of <see cref="ChatResponse.Text"/>.
@@ -58,6 +59,14 @@ public sealed class ClaudeChatProvider : IChatProvider
 
     /// <summary>Gets what this provider talks to: system <c>anthropic</c>, the base address and the default model.</summary>
     public ChatProviderMetadata Metadata { get; }
+
+    /// <inheritdoc/>
+    /// <remarks>Claude cannot take a <see cref="ChatRequest.Temperature"/> above 1 (reason <c>unsupported: temperature 1.5 outside 0–1</c>).</remarks>
+    public ChatRequestSupport CheckRequest(ChatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ClaudeRequestRules.Check(request);
+    }
 
     /// <inheritdoc/>
     public async Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)

@@ -1,27 +1,19 @@
-using System.Globalization;
 using System.Text.Json;
+using MultiModel.Internal;
 
 namespace MultiModel.Providers.Claude;
 
 /// <summary>Validates a <see cref="ChatRequest"/> for Claude and turns it into the UTF-8 JSON body of <c>POST /v1/messages</c>.</summary>
 internal static class ClaudeRequestWriter
 {
-    /// <summary>The largest temperature the Messages API accepts.</summary>
-    public const double MaxTemperature = 1.0;
-
     /// <summary>Validates the request and serializes it once.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The request is invalid, or outside Claude's limits.</exception>
+    /// <exception cref="ArgumentException">The request is invalid, or outside Claude's limits (<see cref="ClaudeRequestRules"/>).</exception>
     public static byte[] Write(ChatRequest request, ClaudeSettings settings, bool stream)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        if (request.Temperature is > MaxTemperature and var temperature)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Temperature must be between 0 and 1 for Claude (was {temperature})."),
-                nameof(request));
-        }
+        RequestSupport.ThrowIfUnsupported(request, ClaudeRequestRules.Check(request), settings.Name);
 
         var (system, messages) = ClaudeConversationWriter.Write(request.Messages);
         var wire = new ClaudeWireRequest

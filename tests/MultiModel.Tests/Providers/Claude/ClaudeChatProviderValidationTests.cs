@@ -11,8 +11,8 @@ public class ClaudeChatProviderValidationTests
         yield return new TestCaseData(new ChatRequest(), "no messages").SetArgDisplayNames("NoMessages");
         yield return new TestCaseData(new ChatRequest(" "), "empty text").SetArgDisplayNames("BlankText");
         yield return new TestCaseData(new ChatRequest([ChatMessage.FromSystem("rules")]), "only system messages").SetArgDisplayNames("OnlySystem");
-        yield return new TestCaseData(new ChatRequest("hi") { Temperature = 1.5 }, "Temperature must be between 0 and 1 for Claude").SetArgDisplayNames("Temperature1.5");
-        yield return new TestCaseData(new ChatRequest("hi") { Temperature = 2.5 }, "Temperature").SetArgDisplayNames("Temperature2.5");
+        yield return new TestCaseData(new ChatRequest("hi") { Temperature = 1.5 }, "cannot take the request: unsupported: temperature 1.5 outside 0–1").SetArgDisplayNames("Temperature1.5");
+        yield return new TestCaseData(new ChatRequest("hi") { Temperature = 2.5 }, "unsupported: temperature 2.5 outside 0–1").SetArgDisplayNames("Temperature2.5");
         yield return new TestCaseData(new ChatRequest("hi") { Temperature = -0.1 }, "Temperature").SetArgDisplayNames("NegativeTemperature");
         yield return new TestCaseData(new ChatRequest("hi") { TopP = 0 }, "TopP").SetArgDisplayNames("TopPZero");
         yield return new TestCaseData(new ChatRequest("hi") { MaxOutputTokens = 0 }, "MaxOutputTokens").SetArgDisplayNames("ZeroMaxTokens");

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using MultiModel.Internal;
+
+namespace MultiModel.Failover;
+
+/// <summary>The attempt's own flow: the provider call or the head of its stream, then the score; and the rest of a released stream.</summary>
+internal sealed partial class FailoverAttempt
+{
+    private CancellationToken Token => _linked!.Token;
+
+    /// <summary>Gets the token for scoring: caller and abort, not the attempt timeout.</summary>
+    private CancellationToken ScoringToken => _abort?.Token ?? _call.CallerToken;
+
+    /// <summary>Scores the whole answer, unless it already was: stops the clock and builds the streamed answer first.</summary>
+    public async ValueTask ScoreWholeAsync()
+    {
+        if (Score is not null && !ScoreIsPartial)
+        {
+            return;
+        }
+
+        _timer?.CancelAfter(Timeout.InfiniteTimeSpan);
+        _duration = Elapsed;
+        Response ??= Stream!.ToResponse();
+        Score = await Settings.Confidence.ScoreResponseAsync(_call.Request, Response, ScoringToken).ConfigureAwait(false);
+        ScoreIsPartial = false;
+    }
+
+    /// <summary>Restarts the attempt timer: once a stream is released, it bounds the silence between two updates.</summary>
+    public void RestartTimer() => _timer?.CancelAfter(Settings.AttemptTimeout);
+
+    /// <summary>Reads the next update of a released stream; <see langword="null"/> when the stream failed or ended early (see <see cref="Failure"/>).</summary>
+    public async ValueTask<ChatResponseUpdate?> ReadTailAsync()
+    {
+        try
+        {
+            await ReadAsync(hold: false).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Failure = ex;
+            return null;
+        }
+
+        RestartTimer();
+        return Stream!.Enumerator.Current;
+    }
+
+    private async Task RunAsync()
+    {
+        if (Telemetry?.Span is { } span)
+        {
+            // Scoped to this flow: the provider's own spans (HTTP) become children of the attempt's span.
+            Activity.Current = span;
+        }
+
+        // The one hand-off of the attempt's deadline: the provider's transport copies it onto each HTTP request.
+        AttemptDeadline.Set(_timer is null ? null : Settings.TimeProvider.GetUtcNow() + Settings.AttemptTimeout);
+        try
+        {
+            if (_call.Streaming)
+            {
+                await ReadHeadAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                Response = await Provider.GetResponseAsync(_call.Request, Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            Failure = ex;
+            return;
+        }
+
+        try
+        {
+            if (IsComplete)
+            {
+                await ScoreWholeAsync().ConfigureAwait(false);
+            }
+            else if (Settings.HasHeadBuffer)
+            {
+                Score = await Settings.Confidence.ScoreAsync(Stream!.ToPartialContext(_call.Request), ScoringToken).ConfigureAwait(false);
+                ScoreIsPartial = true;
+            }
+        }
+        catch (Exception ex)
+        {
+            ScorerFailure = ExceptionDispatchInfo.Capture(ex);
+        }
+    }
+
+    /// <summary>Reads a stream up to its first content and, with a head buffer, until the head is long enough, old enough or complete.</summary>
+    private async Task ReadHeadAsync()
+    {
+        var stream = Stream = new AttemptStream(Provider.GetStreamingResponseAsync(_call.Request, Token).GetAsyncEnumerator(Token), Provider.Name);
+        while (!stream.HasContent && stream.Final is null)
+        {
+            await ReadAsync(hold: true).ConfigureAwait(false);
+        }
+
+        var settings = Settings;
+        var due = settings.HeadBufferTime is { } time ? _timeToFirstContent + time : null;
+        while (settings.HasHeadBuffer && stream.Final is null && (settings.HeadBufferLength == 0 || stream.TextLength < settings.HeadBufferLength))
+        {
+            var move = stream.PendingMove = stream.Enumerator.MoveNextAsync().AsTask();
+            if (due is { } limit && !move.IsCompleted)
+            {
+                try
+                {
+                    await move.WaitAsync(TimeSpan.FromTicks(Math.Max(0, (limit - Elapsed).Ticks)), settings.TimeProvider, ScoringToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    return; // the head is old enough: it is released, and the move stays pending for the tail
+                }
+            }
+
+            await ReadAsync(hold: true).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the next update into the stream (a move left pending first); a stream that ends before its final update is malformed.</summary>
+    private async ValueTask ReadAsync(bool hold)
+    {
+        var stream = Stream!;
+        if (!await stream.MoveNextAsync().ConfigureAwait(false))
+        {
+            throw new ChatProviderException(Provider.Name, ChatProviderErrorKind.MalformedResponse, $"The stream of '{Provider.Name}' ended without a final update.");
+        }
+
+        if (stream.AddCurrent(hold))
+        {
+            _timeToFirstContent = Elapsed;
+        }
+    }
+
+    /// <summary>Ends a move still in flight and disposes the provider's enumerator.</summary>
+    private async ValueTask DisposeStreamAsync()
+    {
+        if (Stream is not { } stream)
+        {
+            return;
+        }
+
+        try
+        {
+            if (stream.PendingMove is { IsCompleted: false } pending)
+            {
+                Abort();
+                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            await stream.Enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception) when (Token.IsCancellationRequested || Failure is not null)
+        {
+            // The attempt is over; a provider that fails while being torn down changes nothing.
+        }
+    }
+}

@@ -1,0 +1,139 @@
+namespace MultiModel.Failover;
+
+/// <summary>How a call ends: the whole answer returned, the stream finished or broken, the failure reported, the records closed.</summary>
+internal sealed partial class FailoverCall
+{
+    /// <summary>Records the attempt whose whole answer is returned and gives the answer, with its confidence and every attempt.</summary>
+    public ChatResponse Complete(FailoverAttempt winner)
+    {
+        RecordAnswer(winner);
+        var response = WithReport(winner.Response!, winner.Score!, Attempts);
+        Telemetry.Completed(winner, response.ProviderName, response.ModelId, winner.Score!);
+        return response;
+    }
+
+    /// <summary>Scores and records a stream that ended, and gives the chain's final update; throws when the answer is below the threshold under <see cref="BelowThresholdBehavior.Throw"/>.</summary>
+    public async Task<ChatResponseUpdate> FinishStreamAsync(FailoverAttempt winner)
+    {
+        try
+        {
+            if (winner.Report is null)
+            {
+                await winner.ScoreWholeAsync().ConfigureAwait(false);
+                RecordAnswer(winner);
+            }
+
+            var (answer, score) = (winner.Response!, winner.Score!);
+            if (!score.MeetsThreshold && Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.Throw)
+            {
+                OfferBest(winner);
+                throw CreateException(ChatFailoverReason.BelowThresholdAfterContent, answer.Text);
+            }
+
+            Telemetry.Completed(winner, answer.ProviderName, answer.ModelId, score);
+            var final = winner.Stream!.Final!;
+            return new ChatResponseUpdate
+            {
+                Text = final.Text,
+                ReasoningText = final.ReasoningText,
+                ToolCalls = final.ToolCalls,
+                ProviderName = final.ProviderName,
+                ModelId = final.ModelId,
+                ResponseId = final.ResponseId,
+                Logprobs = final.Logprobs,
+                IsFinal = true,
+                FinishReason = final.FinishReason,
+                RawFinishReason = final.RawFinishReason,
+                Usage = final.Usage,
+                Confidence = score,
+                IsBelowThreshold = !score.MeetsThreshold,
+                Attempts = Attempts,
+            };
+        }
+        catch (Exception ex)
+        {
+            ReportFailure(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Records a stream that broke after content reached the caller and gives what the call throws: <see cref="ChatFailoverReason.FailedAfterContent"/>, or the caller's cancellation.</summary>
+    public Exception FailAfterContent(FailoverAttempt winner)
+    {
+        Exception thrown;
+        try
+        {
+            RecordFailure(winner);
+            thrown = CreateException(ChatFailoverReason.FailedAfterContent, winner.AnswerText);
+        }
+        catch (OperationCanceledException cancelled)
+        {
+            RecordCancelled(winner);
+            thrown = cancelled;
+        }
+
+        ReportFailure(thrown);
+        return thrown;
+    }
+
+    /// <summary>Reports to telemetry how the call failed (once; later reports change nothing).</summary>
+    public void ReportFailure(Exception exception)
+    {
+        var failover = exception as ChatFailoverException;
+        var reason = failover?.Reason switch
+        {
+            null => null,
+            ChatFailoverReason.AllFailed => "all_failed",
+            ChatFailoverReason.NoneMetThreshold => "none_met_threshold",
+            ChatFailoverReason.AllSkipped => "all_skipped",
+            ChatFailoverReason.FailedFast => "failed_fast",
+            ChatFailoverReason.FailedAfterContent => "failed_after_content",
+            ChatFailoverReason.BelowThresholdAfterContent => "below_threshold_after_content",
+            _ => "other",
+        };
+        var belowThreshold = failover?.Reason is ChatFailoverReason.NoneMetThreshold or ChatFailoverReason.BelowThresholdAfterContent;
+        Telemetry.Failed(exception, reason, failover?.ErrorClass ?? ChatErrorClass.None, belowThreshold);
+    }
+
+    /// <summary>Ends the call: attempts still open (a stream abandoned, an attempt the caller's cancellation cut short) end as cancelled, the records are disposed, then the call's span ends.</summary>
+    public async ValueTask EndAsync()
+    {
+        try
+        {
+            for (var i = 0; i < _next; i++)
+            {
+                if (_attempts[i] is { } attempt)
+                {
+                    if (attempt.Report is null)
+                    {
+                        RecordCancelled(attempt);
+                    }
+
+                    await attempt.DisposeUnlessReleasedAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            Telemetry.End();
+        }
+    }
+
+    /// <summary>Copies a provider's answer with the chain's confidence, threshold flag and attempts.</summary>
+    private static ChatResponse WithReport(ChatResponse response, ConfidenceScore score, IReadOnlyList<ChatAttempt> attempts) => new()
+    {
+        Text = response.Text,
+        ReasoningText = response.ReasoningText,
+        ToolCalls = response.ToolCalls,
+        ProviderName = response.ProviderName,
+        ModelId = response.ModelId,
+        ResponseId = response.ResponseId,
+        FinishReason = response.FinishReason,
+        RawFinishReason = response.RawFinishReason,
+        Usage = response.Usage,
+        Logprobs = response.Logprobs,
+        Confidence = score,
+        IsBelowThreshold = !score.MeetsThreshold,
+        Attempts = attempts,
+    };
+}
