@@ -21,5 +21,7 @@ internal readonly struct ChatCompletionsOptionValues
 
     public int? MaxOutputTokens { get; init; }
 
+    public bool AllowInsecureHttp { get; init; }
+
     public ReasoningTokenAccounting ReasoningAccounting { get; init; }
 }

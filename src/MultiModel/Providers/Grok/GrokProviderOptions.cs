@@ -29,6 +29,10 @@ public sealed class GrokProviderOptions
     /// <value>The default value is <c>https://api.x.ai/v1</c>.</value>
     public Uri BaseUrl { get; set; } = new("https://api.x.ai/v1");
 
+    /// <summary>Gets or sets a value indicating whether a plain-HTTP <see cref="BaseUrl"/> that is not a loopback address is accepted.</summary>
+    /// <value>The default value is <see langword="false"/>: the API key travels only over HTTPS or to a loopback address.</value>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Gets or sets the output cap (<c>max_completion_tokens</c>) used when a request sets none.</summary>
     /// <value>The default value is <see langword="null"/> (no cap is sent; the model's own limit applies).</value>
     public int? MaxOutputTokens { get; set; }

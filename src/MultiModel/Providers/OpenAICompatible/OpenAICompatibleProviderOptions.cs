@@ -35,6 +35,10 @@ public sealed class OpenAICompatibleProviderOptions
     /// <value>The default value is <see langword="null"/>; an address is required. Requests go to <c>{BaseUrl}/chat/completions</c>.</value>
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether a plain-HTTP <see cref="BaseUrl"/> that is not a loopback address is accepted.</summary>
+    /// <value>The default value is <see langword="false"/>: the API key travels only over HTTPS or to a loopback address.</value>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Gets the extra headers sent with every request, for example <c>HTTP-Referer</c> and <c>X-Title</c> for OpenRouter.</summary>
     /// <value>Empty by default. <c>Authorization</c>, <c>Content-Type</c>, <c>Content-Length</c> and <c>Host</c> are not allowed.</value>
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
