@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MultiModel;
 using MultiModel.DependencyInjection;
+using MultiModel.Failover;
 using MultiModel.Samples;
 using MultiModel.Samples.ConsoleApp;
 
@@ -68,8 +69,9 @@ await using (providers)
     }
 
     await host.StartAsync();
-    var options = host.Services.GetRequiredService<IOptions<MultiModelOptions>>().Value;
-    Console.WriteLine($"Failover chain: {string.Join(" -> ", options.Order)} (confidence threshold {options.Confidence.Threshold}, attempt timeout {options.Failover.AttemptTimeout.TotalSeconds} s)");
+    var order = host.Services.GetRequiredService<IOptions<MultiModelOptions>>().Value.Order;
+    var failover = host.Services.GetRequiredService<IOptions<FailoverChatClientOptions>>().Value;
+    Console.WriteLine($"Failover chain: {string.Join(" -> ", order)} (confidence threshold {failover.Confidence.Threshold}, attempt timeout {failover.AttemptTimeout.TotalSeconds} s)");
 
     var analysis = host.Services.GetRequiredService<IOptions<AnalysisOptions>>().Value;
     var path = arguments.LongLog ? LongTelemetryLog.Write() : ResolvePath(arguments.TelemetryFile ?? analysis.TelemetryFile);

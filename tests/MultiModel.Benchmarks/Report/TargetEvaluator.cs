@@ -81,6 +81,24 @@ internal static class TargetEvaluator
             checks.Add(new($"{wire} 64 callers: FailoverChatClient throughput / raw", F(throughput, "0.00×"), "≥ 0.9×", Ok(throughput >= 0.9, throughput)));
         }
 
+        // The AddMultiModel() path against the raw floor and the chains built by hand (bare, and with the resilience handler).
+        foreach (var (wire, provider, raw) in (ReadOnlySpan<(string, string, string)>)[("Anthropic", "Claude", "Raw_Anthropic"), ("xAI", "Grok", "Raw_Xai")])
+        {
+            var sequential = P50(wire + " whole", "MultiModel_DI") / P50(wire + " whole", "Raw");
+            checks.Add(new($"{wire} AddMultiModel(): sequential time / raw (interleaved P50)", F(sequential, "0.00×"), "≤ 1.10×", Ok(sequential <= 1.10, sequential)));
+            var overResilient = r.Allocated(ns, "MultiModel_DI_" + provider) - r.Allocated(ns, "MultiModel_Resilient_" + provider);
+            var overBare = r.Allocated(ns, "MultiModel_DI_" + provider) - r.Allocated(ns, "MultiModel_Failover_" + provider);
+            checks.Add(new(
+                $"{wire} AddMultiModel(): allocated − by hand with resilience (− by hand without)",
+                $"{TimeText.Bytes(overResilient)} ({TimeText.Bytes(overBare)})",
+                "≤ +1 KB",
+                Ok(overResilient <= 1024, overResilient)));
+            var throughput = r.Mean(cc, raw) / r.Mean(cc, "MultiModel_DI_" + provider);
+            checks.Add(new($"{wire} AddMultiModel(): 64 callers throughput / raw", F(throughput, "0.00×"), "≥ 0.92×", Ok(throughput >= 0.92, throughput)));
+            var lastToken = r.Mean(st, "AllDeltas_MultiModel_DI_" + provider) / r.Mean(st, "AllDeltas_" + raw);
+            checks.Add(new($"{wire} AddMultiModel(): streaming time to last token / raw", F(lastToken, "0.00×"), "≤ 1.15×", Ok(lastToken <= 1.15, lastToken)));
+        }
+
         const string ls = nameof(LargeStreamBenchmarks);
         foreach (var (wire, method) in (ReadOnlySpan<(string, string)>)[("Anthropic", "MultiModel_Claude"), ("xAI", "MultiModel_Grok")])
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MultiModel.Internal;
 
 namespace MultiModel.Providers.Capabilities;
 
@@ -39,14 +40,16 @@ internal readonly record struct CapabilityOptionValues
         ReasoningEfforts = options.ReasoningEfforts,
     };
 
-    /// <summary>Describes the first invalid value, or returns <see langword="null"/> when all are valid.</summary>
-    /// <param name="optionsType">The options type named in the message (for example <c>GrokProviderOptions</c>).</param>
-    public string? FindProblem(string optionsType) =>
-        ContextWindowTokens is <= 0 ? Invariant($"{optionsType}.ContextWindowTokens must be positive when set (was {ContextWindowTokens}).")
-        : OutputTokenLimit is <= 0 ? Invariant($"{optionsType}.OutputTokenLimit must be positive when set (was {OutputTokenLimit}).")
-        : ReasoningEfforts is { } efforts && (efforts & ~ChatReasoningEfforts.All) != 0 ? Invariant($"{optionsType}.ReasoningEfforts has undefined flags ({(int)efforts}).")
-        : ContextWindowSafetyMargin is { } margin && !(margin is >= 0 and <= 1) ? Invariant($"{optionsType}.ContextWindowSafetyMargin must be between 0 and 1 (was {margin}).")
-        : null;
+    /// <summary>Records each invalid value under the options' path (a type name by hand, a configuration path at start-up).</summary>
+    public void Check(OptionProblems problems)
+    {
+        problems.Require(ContextWindowTokens is null or > 0, "ContextWindowTokens", Invariant($"must be positive when set (was {ContextWindowTokens})."));
+        problems.Require(OutputTokenLimit is null or > 0, "OutputTokenLimit", Invariant($"must be positive when set (was {OutputTokenLimit})."));
+        problems.Require(
+            ContextWindowSafetyMargin is null or (>= 0 and <= 1), "ContextWindowSafetyMargin", Invariant($"must be between 0 and 1 (was {ContextWindowSafetyMargin})."));
+        problems.Require(
+            ReasoningEfforts is null || (ReasoningEfforts & ~ChatReasoningEfforts.All) == 0, "ReasoningEfforts", Invariant($"has undefined flags ({(int?)ReasoningEfforts})."));
+    }
 
     /// <summary>Applies the values that are set to a model's defaults.</summary>
     public ModelCapabilities ApplyTo(ModelCapabilities defaults) => new()

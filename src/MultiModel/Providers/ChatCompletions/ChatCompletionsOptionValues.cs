@@ -23,6 +23,8 @@ internal readonly struct ChatCompletionsOptionValues
 
     public int? MaxOutputTokens { get; init; }
 
+    public bool AllowInsecureHttp { get; init; }
+
     public ReasoningTokenAccounting ReasoningAccounting { get; init; }
 
     /// <summary>Gets the capability values set on the provider's options.</summary>

@@ -50,65 +50,40 @@ internal sealed class ClaudeSettings
 
     /// <summary>Validates the options and copies them.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A setting is missing or invalid; the message names it.</exception>
+    /// <exception cref="ArgumentException">A setting is missing or invalid; the message names each one.</exception>
     public static ClaudeSettings Create(ClaudeProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var capabilityValues = CapabilityOptionValues.From(options);
-        if ((FindProblem(options) ?? capabilityValues.FindProblem(nameof(ClaudeProviderOptions))) is { } problem)
+        Validate(options, nameof(ClaudeProviderOptions)).ThrowIfAny(nameof(options));
+        return new ClaudeSettings(options, CapabilityOptionValues.From(options), BuildMessagesUri(options.BaseUrl));
+    }
+
+    /// <summary>Checks the options, naming each problem under <paramref name="path"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="path">The options' type name or configuration path.</param>
+    /// <param name="keyVariable">The variable a missing key may come from (dependency injection), or <see langword="null"/>.</param>
+    public static OptionProblems Validate(ClaudeProviderOptions options, string path, string? keyVariable = null)
+    {
+        var problems = new OptionProblems(path);
+        problems.Require(!string.IsNullOrWhiteSpace(options.Name), "Name", "is required.");
+        if (problems.Require(!string.IsNullOrWhiteSpace(options.ApiKey), "ApiKey", keyVariable is null ? "is required." : $"is missing; set it or the {keyVariable} variable."))
         {
-            throw new ArgumentException(problem, nameof(options));
+            problems.Require(IsHeaderSafe(options.ApiKey!), "ApiKey", "contains white space or control characters.");
         }
 
-        return new ClaudeSettings(options, capabilityValues, BuildMessagesUri(options.BaseUrl));
+        problems.Require(!string.IsNullOrWhiteSpace(options.Model), "Model", "is required.");
+        BaseUrlRules.Check(problems, options.BaseUrl, options.AllowInsecureHttp);
+        problems.Require(
+            options.MaxOutputTokens > 0, "MaxOutputTokens", string.Create(CultureInfo.InvariantCulture, $"must be positive (was {options.MaxOutputTokens})."));
+        problems.Require(
+            !string.IsNullOrWhiteSpace(options.AnthropicVersion) && IsHeaderSafe(options.AnthropicVersion),
+            "AnthropicVersion",
+            "is required and must not contain white space.");
+        CapabilityOptionValues.From(options).Check(problems);
+        return problems;
     }
 
     private ModelCapabilities Resolve(string model) => CapabilityValues.ApplyTo(ModelFamilies.FindClaude(model) ?? UnknownModel);
-
-    private static string? FindProblem(ClaudeProviderOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.Name))
-        {
-            return "ClaudeProviderOptions.Name is required.";
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ApiKey))
-        {
-            return "ClaudeProviderOptions.ApiKey is required.";
-        }
-
-        if (!IsHeaderSafe(options.ApiKey))
-        {
-            return "ClaudeProviderOptions.ApiKey contains white space or control characters.";
-        }
-
-        if (string.IsNullOrWhiteSpace(options.Model))
-        {
-            return "ClaudeProviderOptions.Model is required.";
-        }
-
-        if (options.BaseUrl is null)
-        {
-            return "ClaudeProviderOptions.BaseUrl is required.";
-        }
-
-        if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttps && options.BaseUrl.Scheme != Uri.UriSchemeHttp))
-        {
-            return $"ClaudeProviderOptions.BaseUrl must be an absolute http or https address (was '{ErrorText.Address(options.BaseUrl)}').";
-        }
-
-        if (options.MaxOutputTokens <= 0)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"ClaudeProviderOptions.MaxOutputTokens must be positive (was {options.MaxOutputTokens}).");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.AnthropicVersion) || !IsHeaderSafe(options.AnthropicVersion))
-        {
-            return "ClaudeProviderOptions.AnthropicVersion is required and must not contain white space.";
-        }
-
-        return null;
-    }
 
     private static Uri BuildMessagesUri(Uri baseUrl)
     {

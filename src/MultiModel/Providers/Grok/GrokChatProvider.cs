@@ -43,7 +43,8 @@ public sealed class GrokChatProvider : ChatCompletionsChatProvider
     {
     }
 
-    private static ChatCompletionsOptionValues Describe(GrokProviderOptions options)
+    /// <summary>Reads the values the provider is built from (also checked at start-up by dependency injection).</summary>
+    internal static ChatCompletionsOptionValues Describe(GrokProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new ChatCompletionsOptionValues
@@ -55,6 +56,7 @@ public sealed class GrokChatProvider : ChatCompletionsChatProvider
             Model = options.Model,
             ApiKey = options.ApiKey,
             MaxOutputTokens = options.MaxOutputTokens,
+            AllowInsecureHttp = options.AllowInsecureHttp,
             ReasoningAccounting = ReasoningTokenAccounting.ExcludedFromCompletion,
             FindFamily = ModelFamilies.FindGrok,
             Media = MediaRules.Xai,

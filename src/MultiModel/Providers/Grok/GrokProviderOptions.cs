@@ -30,6 +30,10 @@ public sealed class GrokProviderOptions : IModelCapabilityOptions
     /// <value>The default value is <c>https://api.x.ai/v1</c>.</value>
     public Uri BaseUrl { get; set; } = new("https://api.x.ai/v1");
 
+    /// <summary>Gets or sets a value indicating whether a plain-HTTP <see cref="BaseUrl"/> that is not a loopback address is accepted.</summary>
+    /// <value>The default value is <see langword="false"/>: the API key travels only over HTTPS or to a loopback address.</value>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Gets or sets the output cap (<c>max_completion_tokens</c>) used when a request sets none.</summary>
     /// <value>The default value is <see langword="null"/> (no cap is sent; the model's own limit applies).</value>
     public int? MaxOutputTokens { get; set; }
@@ -37,8 +41,8 @@ public sealed class GrokProviderOptions : IModelCapabilityOptions
     /// <summary>Gets or sets the model's context window in tokens (prompt and answer together); a request whose estimate does not fit is not sent.</summary>
     /// <value>The default value is <see langword="null"/>: the window of the model's family (for example 256,000 for <c>grok-4</c>, 131,072 for <c>grok-3</c>), or none checked for an unknown model.</value>
     /// <remarks>
-    /// The estimate (text runs, images at their documented cost, plus the output asked for) over-counts by at most
-    /// under 10 %; a request is refused only when it exceeds the window by more than <see cref="ContextWindowSafetyMargin"/>.
+    /// The estimate (text runs, images at their documented cost, plus the output asked for) over-counts by less
+    /// than 10 %; a request is refused only when it exceeds the window by more than <see cref="ContextWindowSafetyMargin"/>.
     /// A request the estimate lets through that is still too long fails with a context-length error, which a failover chain moves past.
     /// </remarks>
     public int? ContextWindowTokens { get; set; }

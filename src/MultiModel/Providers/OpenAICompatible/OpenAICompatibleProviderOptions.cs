@@ -36,6 +36,10 @@ public sealed class OpenAICompatibleProviderOptions : IModelCapabilityOptions
     /// <value>The default value is <see langword="null"/>; an address is required. Requests go to <c>{BaseUrl}/chat/completions</c>.</value>
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether a plain-HTTP <see cref="BaseUrl"/> that is not a loopback address is accepted.</summary>
+    /// <value>The default value is <see langword="false"/>: the API key travels only over HTTPS or to a loopback address.</value>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Gets the extra headers sent with every request, for example <c>HTTP-Referer</c> and <c>X-Title</c> for OpenRouter.</summary>
     /// <value>Empty by default. <c>Authorization</c>, <c>Content-Type</c>, <c>Content-Length</c> and <c>Host</c> are not allowed.</value>
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -51,8 +55,8 @@ public sealed class OpenAICompatibleProviderOptions : IModelCapabilityOptions
     /// <summary>Gets or sets the model's context window in tokens (prompt and answer together); a request whose estimate does not fit is not sent.</summary>
     /// <value>The default value is <see langword="null"/>: no window is checked (an endpoint's models are unknown).</value>
     /// <remarks>
-    /// The estimate (text runs, images at their documented cost, plus the output asked for) over-counts by at most
-    /// under 10 %; a request is refused only when it exceeds the window by more than <see cref="ContextWindowSafetyMargin"/>.
+    /// The estimate (text runs, images at their documented cost, plus the output asked for) over-counts by less
+    /// than 10 %; a request is refused only when it exceeds the window by more than <see cref="ContextWindowSafetyMargin"/>.
     /// A request the estimate lets through that is still too long fails with a context-length error, which a failover chain moves past.
     /// </remarks>
     public int? ContextWindowTokens { get; set; }
