@@ -28,7 +28,8 @@ if (arguments.Help)
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
-    Args = [.. arguments.ConfigurationArgs],
+    // --long-log asks Grok 3 (a 131k-token window) first; a model given on the command line still wins.
+    Args = arguments.LongLog ? ["--MultiModel:Providers:grok:Model=grok-3", .. arguments.ConfigurationArgs] : [.. arguments.ConfigurationArgs],
     ContentRootPath = AppContext.BaseDirectory,
 });
 
@@ -73,7 +74,7 @@ await using (providers)
     Console.WriteLine($"Failover chain: {string.Join(" -> ", order)} (confidence threshold {failover.Confidence.Threshold}, attempt timeout {failover.AttemptTimeout.TotalSeconds} s)");
 
     var analysis = host.Services.GetRequiredService<IOptions<AnalysisOptions>>().Value;
-    var path = ResolvePath(arguments.TelemetryFile ?? analysis.TelemetryFile);
+    var path = arguments.LongLog ? LongTelemetryLog.Write() : ResolvePath(arguments.TelemetryFile ?? analysis.TelemetryFile);
     if (!File.Exists(path))
     {
         Console.Error.WriteLine($"Telemetry file not found: {path}");

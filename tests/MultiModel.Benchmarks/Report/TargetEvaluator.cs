@@ -64,6 +64,12 @@ internal static class TargetEvaluator
         var skip = r.Mean(sk, "Failover_OpenCircuit_Then_Provider") - r.Mean(sk, "Failover_OneProvider");
         checks.Add(new("Open-circuit skip cost (in memory)", TimeText.Format(skip), "≤ 10 μs", Ok(skip <= 10_000, skip)));
 
+        const string rc = nameof(RequestCheckBenchmarks);
+        var check2k = r.Mean(rc, "Check_2kTokens_BoundFits");
+        checks.Add(new("Capability check, 2k-token prompt (added per call)", TimeText.Format(check2k), "≤ 2 μs", Ok(check2k <= 2_000, check2k)));
+        checks.Add(new("Capability check, 2k-token prompt with the full estimate", TimeText.Format(r.Mean(rc, "Check_2kTokens_FullEstimate")), "(info)", null));
+        checks.Add(new("Capability check, 150k-token log: Grok 131k refuses; Claude 200k takes", $"{TimeText.Format(r.Mean(rc, "Check_150kTokens_Grok3Refuses"))}; {TimeText.Format(r.Mean(rc, "Check_150kTokens_ClaudeTakes"))}", "(info)", null));
+
         const string cc = nameof(ConcurrencyBenchmarks);
         foreach (var (wire, raw, failover) in (ReadOnlySpan<(string, string, string)>)
         [

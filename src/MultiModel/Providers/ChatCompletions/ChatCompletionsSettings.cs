@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.ChatCompletions;
 
@@ -11,6 +12,12 @@ internal sealed class ChatCompletionsSettings
 {
     private static readonly string[] ReservedHeaders = ["Authorization", "Content-Type", "Content-Length", "Host"];
 
+    /// <summary>What an unknown model is taken to accept: everything but documents, for which the format has no place.</summary>
+    private static readonly ModelCapabilities UnknownModel = ModelCapabilities.Permissive with { Documents = false };
+
+    private readonly CapabilityOptionValues _capabilityValues;
+    private readonly Func<string, ModelCapabilities?>? _findFamily;
+
     private ChatCompletionsSettings(
         string providerName,
         string providerSystem,
@@ -19,7 +26,7 @@ internal sealed class ChatCompletionsSettings
         string? apiKey,
         KeyValuePair<string, string>[] headers,
         int? maxOutputTokens,
-        ReasoningTokenAccounting reasoningAccounting)
+        in ChatCompletionsOptionValues options)
     {
         ProviderName = providerName;
         ProviderSystem = providerSystem;
@@ -29,7 +36,11 @@ internal sealed class ChatCompletionsSettings
         AuthorizationValue = apiKey is null ? null : "Bearer " + apiKey;
         Headers = headers;
         MaxOutputTokens = maxOutputTokens;
-        ReasoningAccounting = reasoningAccounting;
+        ReasoningAccounting = options.ReasoningAccounting;
+        Media = options.Media;
+        _capabilityValues = options.Capabilities;
+        _findFamily = options.FindFamily;
+        Capabilities = Resolve(model);
         var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
         Endpoint = new Uri(root, "chat/completions");
         Metadata = new ChatProviderMetadata(providerSystem, baseUrl, model);
@@ -58,6 +69,16 @@ internal sealed class ChatCompletionsSettings
 
     public ChatProviderMetadata Metadata { get; }
 
+    /// <summary>Gets what the API accepts in images and documents.</summary>
+    public MediaRules Media { get; }
+
+    /// <summary>Gets what <see cref="Model"/> can take, resolved once.</summary>
+    public ModelCapabilities Capabilities { get; }
+
+    /// <summary>Gets what a model can take: the options' values over the model family's defaults.</summary>
+    public ModelCapabilities CapabilitiesFor(string model) =>
+        string.Equals(model, Model, StringComparison.Ordinal) ? Capabilities : Resolve(model);
+
     /// <summary>Validates the values of a provider's options and snapshots them.</summary>
     /// <param name="options">The values read from the provider's options.</param>
     /// <exception cref="ArgumentException">A value is missing or invalid; the message names each one.</exception>
@@ -73,7 +94,7 @@ internal sealed class ChatCompletionsSettings
             options.ApiKey,
             SnapshotHeaders(options),
             options.MaxOutputTokens,
-            options.ReasoningAccounting);
+            options);
     }
 
     /// <summary>Checks the values of a provider's options, naming each problem under <paramref name="path"/>.</summary>
@@ -101,12 +122,15 @@ internal sealed class ChatCompletionsSettings
         }
 
         CheckHeaders(problems, options.Headers);
+        options.Capabilities.Check(problems);
         return problems;
     }
 
     /// <inheritdoc/>
     public override string ToString() =>
         $"{ProviderName} ({ProviderSystem}) {ErrorText.Address(Endpoint)} model={Model} key={(ApiKey is null ? "none" : "***")}";
+
+    private ModelCapabilities Resolve(string model) => _capabilityValues.ApplyTo(_findFamily?.Invoke(model) ?? UnknownModel);
 
     private static KeyValuePair<string, string>[] SnapshotHeaders(in ChatCompletionsOptionValues options) =>
         options.Headers is { } headers ? [.. headers] : [];

@@ -1,12 +1,16 @@
 using System.Globalization;
 using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.Claude;
 
 /// <summary>A validated, immutable copy of <see cref="ClaudeProviderOptions"/>.</summary>
 internal sealed class ClaudeSettings
 {
-    private ClaudeSettings(ClaudeProviderOptions options, Uri messagesUri)
+    /// <summary>What an unknown Claude model is taken to accept: everything but log probabilities, which the Messages API never offers.</summary>
+    private static readonly ModelCapabilities UnknownModel = ModelCapabilities.Permissive with { Logprobs = false };
+
+    private ClaudeSettings(ClaudeProviderOptions options, CapabilityOptionValues capabilityValues, Uri messagesUri)
     {
         Name = options.Name;
         ApiKey = options.ApiKey!;
@@ -15,6 +19,8 @@ internal sealed class ClaudeSettings
         MaxOutputTokens = options.MaxOutputTokens;
         AnthropicVersion = options.AnthropicVersion;
         MessagesUri = messagesUri;
+        CapabilityValues = capabilityValues;
+        Capabilities = Resolve(Model);
     }
 
     public string Name { get; }
@@ -32,6 +38,16 @@ internal sealed class ClaudeSettings
     /// <summary>Gets the full address of <c>POST /v1/messages</c>.</summary>
     public Uri MessagesUri { get; }
 
+    /// <summary>Gets the capability values set on the options.</summary>
+    public CapabilityOptionValues CapabilityValues { get; }
+
+    /// <summary>Gets what <see cref="Model"/> can take, resolved once.</summary>
+    public ModelCapabilities Capabilities { get; }
+
+    /// <summary>Gets what a model can take: the options' values over the model family's defaults.</summary>
+    public ModelCapabilities CapabilitiesFor(string model) =>
+        string.Equals(model, Model, StringComparison.Ordinal) ? Capabilities : Resolve(model);
+
     /// <summary>Validates the options and copies them.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A setting is missing or invalid; the message names each one.</exception>
@@ -39,7 +55,7 @@ internal sealed class ClaudeSettings
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options, nameof(ClaudeProviderOptions)).ThrowIfAny(nameof(options));
-        return new ClaudeSettings(options, BuildMessagesUri(options.BaseUrl));
+        return new ClaudeSettings(options, CapabilityOptionValues.From(options), BuildMessagesUri(options.BaseUrl));
     }
 
     /// <summary>Checks the options, naming each problem under <paramref name="path"/>.</summary>
@@ -63,8 +79,11 @@ internal sealed class ClaudeSettings
             !string.IsNullOrWhiteSpace(options.AnthropicVersion) && IsHeaderSafe(options.AnthropicVersion),
             "AnthropicVersion",
             "is required and must not contain white space.");
+        CapabilityOptionValues.From(options).Check(problems);
         return problems;
     }
+
+    private ModelCapabilities Resolve(string model) => CapabilityValues.ApplyTo(ModelFamilies.FindClaude(model) ?? UnknownModel);
 
     private static Uri BuildMessagesUri(Uri baseUrl)
     {

@@ -1,3 +1,4 @@
+using MultiModel.Providers.Capabilities;
 using MultiModel.Providers.ChatCompletions;
 
 namespace MultiModel.Providers.Grok;
@@ -20,6 +21,13 @@ namespace MultiModel.Providers.Grok;
 /// fragments are appended by index and reported, whole, on one update when the choice finishes. Assistant tool calls
 /// are written as <c>tool_calls</c> and tool results as <c>tool</c> messages; the format has no error flag, so a
 /// failed tool's result is sent with an <c>Error: </c> prefix.
+/// </para>
+/// <para>
+/// <b>Rich requests.</b> Image parts become <c>image_url</c> parts (a <c>data:</c> address for bytes; JPEG and PNG);
+/// <see cref="ChatRequest.Reasoning"/> becomes <c>reasoning_effort</c> on the models that take it (grok-3-mini: low and
+/// high). The format has no place for documents, so Grok cannot take a request with one; xAI caches prompt prefixes on
+/// its own, so cache marks are not sent; the usage reports <c>cached_tokens</c> as <see cref="ChatUsage.CacheReadTokens"/>.
+/// What each model family takes is listed in the README and can be set on <see cref="GrokProviderOptions"/>.
 /// </para>
 /// </remarks>
 public sealed class GrokChatProvider : ChatCompletionsChatProvider
@@ -50,6 +58,9 @@ public sealed class GrokChatProvider : ChatCompletionsChatProvider
             MaxOutputTokens = options.MaxOutputTokens,
             AllowInsecureHttp = options.AllowInsecureHttp,
             ReasoningAccounting = ReasoningTokenAccounting.ExcludedFromCompletion,
+            FindFamily = ModelFamilies.FindGrok,
+            Media = MediaRules.Xai,
+            Capabilities = CapabilityOptionValues.From(options, options.SupportsLogprobs),
         };
     }
 }

@@ -1,3 +1,4 @@
+using MultiModel.Providers.Capabilities;
 using MultiModel.Providers.ChatCompletions;
 
 namespace MultiModel.Providers.OpenAICompatible;
@@ -46,6 +47,8 @@ public sealed class OpenAICompatibleChatProvider : ChatCompletionsChatProvider
             MaxOutputTokens = options.MaxOutputTokens,
             AllowInsecureHttp = options.AllowInsecureHttp,
             ReasoningAccounting = ReasoningTokenAccounting.IncludedInCompletion,
+            Media = MediaRules.OpenAICompatible,
+            Capabilities = CapabilityOptionValues.From(options, options.SupportsLogprobs),
         };
     }
 }
