@@ -13,5 +13,7 @@ internal static class ConfigurationPaths
 
     public static string Resilience(string providerName) => $"{Provider(providerName)}:Resilience";
 
+    public static string RateLimit(string providerName) => $"{Provider(providerName)}:RateLimit";
+
     public static string StandardResilience(string providerName) => $"{Provider(providerName)}:StandardResilience";
 }

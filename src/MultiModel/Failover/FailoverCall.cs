@@ -112,13 +112,13 @@ internal sealed partial class FailoverCall
         while (_next < _attempts.Length)
         {
             var index = _next++;
-            if (GetSkip(index) is { } skip)
+            if (GetSkip(index, reserve: true, out var reservation) is { } skip)
             {
-                Record(_attempts[index] = new FailoverAttempt(this, index, skip.Category, skip.Reason));
+                Record(_attempts[index] = new FailoverAttempt(this, index, skip));
                 continue;
             }
 
-            var attempt = _attempts[index] = new FailoverAttempt(this, index, hedged);
+            var attempt = _attempts[index] = new FailoverAttempt(this, index, hedged, reservation);
             _started++;
             _lastStart = Settings.TimeProvider.GetTimestamp();
             Telemetry.AttemptStarted(attempt, Request);
@@ -134,7 +134,7 @@ internal sealed partial class FailoverCall
     {
         for (var i = _next; i < _attempts.Length; i++)
         {
-            if (GetSkip(i) is null)
+            if (GetSkip(i, reserve: false, out _) is null)
             {
                 return true;
             }
@@ -188,18 +188,44 @@ internal sealed partial class FailoverCall
         };
     }
 
-    /// <summary>Says why a provider is skipped now, or <see langword="null"/> to call it: it cannot take the request, the attempt limit is reached, or its health says so.</summary>
-    private (string Category, string Reason)? GetSkip(int index)
+    /// <summary>
+    /// Says why a provider is skipped now, or <see langword="null"/> to call it: it cannot take the request, the attempt
+    /// limit is reached, its health says so, or its rate budget has no room. Only <paramref name="reserve"/> spends the
+    /// budget (starting the provider); looking ahead only checks it.
+    /// </summary>
+    private AttemptSkip? GetSkip(int index, bool reserve, out RateBudgetReservation reservation)
     {
+        reservation = RateBudgetReservation.None;
         if (_refusals?[index] is { IsSupported: false } refusal)
         {
-            return (refusal.Category!, refusal.Reason!);
+            return new(refusal.Category!, refusal.Reason!);
         }
 
-        var reason = Settings.MaxAttempts is { } max && _started >= max
-            ? MaxAttemptsSkipReason
-            : Settings.HealthSource?.GetHealth(Settings.Providers[index].Name).GetSkipReason(Settings.TimeProvider.GetUtcNow());
-        return reason is null ? null : (reason, reason);
+        if (Settings.MaxAttempts is { } max && _started >= max)
+        {
+            return new(MaxAttemptsSkipReason, MaxAttemptsSkipReason);
+        }
+
+        if (Settings.HealthSource is not { } source)
+        {
+            return null;
+        }
+
+        var provider = Settings.Providers[index];
+        var health = source.GetHealth(provider.Name);
+        if (health.GetSkipReason(Settings.TimeProvider.GetUtcNow()) is { } reason)
+        {
+            return new(reason, reason, health.IsShared ? AttemptSkip.FleetScope : null);
+        }
+
+        var demand = new RateBudgetRequest(provider, Request);
+        if (!reserve)
+        {
+            return source.HasBudget(demand) ? null : new(RateBudgetReservation.SkipCategory, RateBudgetReservation.SkipCategory);
+        }
+
+        reservation = source.ReserveBudget(demand);
+        return reservation.IsGranted ? null : AttemptSkip.From(reservation);
     }
 
     private void Record(FailoverAttempt attempt, bool ended = true)

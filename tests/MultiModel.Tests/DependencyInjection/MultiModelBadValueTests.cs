@@ -82,6 +82,15 @@ public class MultiModelBadValueTests
         yield return Case("MultiModel:Providers:local:Headers", [.. LocalProvider, ("MultiModel:Providers:local:Headers:Authorization", "Bearer x")]);
         yield return Case("MultiModel:Providers:local:ProviderSystem", [.. LocalProvider, ("MultiModel:Providers:local:ProviderSystem", " ")]);
 
+        // Each provider's rate budget.
+        foreach (var limit in new[] { "0", "-5", "plenty" })
+        {
+            yield return Case("MultiModel:Providers:grok:RateLimit:RequestsPerMinute", ("MultiModel:Providers:grok:RateLimit:RequestsPerMinute", limit));
+            yield return Case("MultiModel:Providers:claude:RateLimit:TokensPerMinute", ("MultiModel:Providers:claude:RateLimit:TokensPerMinute", limit));
+        }
+
+        yield return Case("MultiModel:Providers:grok:RateLimit has unknown settings 'RPM'", ("MultiModel:Providers:grok:RateLimit:RPM", "60"));
+
         // Each provider's resilience options.
         yield return Case("MultiModel:Providers:grok:Resilience:Enabled", ("MultiModel:Providers:grok:Resilience:Enabled", "on"));
         yield return Case("MultiModel:Providers:grok:Resilience:AttemptTimeout", ("MultiModel:Providers:grok:Resilience:AttemptTimeout", "00:00:00"));

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.Claude;
 
@@ -40,7 +41,7 @@ namespace MultiModel.Providers.Claude;
 /// <see cref="ChatRequest.ResponseFormat"/> is sent as <c>output_config.format</c> (<c>json_schema</c>).
 /// </para>
 /// </remarks>
-public sealed class ClaudeChatProvider : IChatProvider
+public sealed class ClaudeChatProvider : IChatProvider, ITokenEstimator
 {
     private readonly ClaudeSettings _settings;
     private readonly ProviderTransport _transport;
@@ -103,6 +104,13 @@ public sealed class ClaudeChatProvider : IChatProvider
 
     /// <inheritdoc/>
     public override string ToString() => $"{nameof(ClaudeChatProvider)} {Name} ({_settings.Model})";
+
+    /// <inheritdoc/>
+    long ITokenEstimator.EstimateTokens(ChatRequest request)
+    {
+        var model = request.ModelId ?? _settings.Model;
+        return RequestTokenEstimate.Estimate(request, MediaRules.Anthropic) + ClaudeRequestCheck.MaxTokens(request, _settings, _settings.CapabilitiesFor(model));
+    }
 
     private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
