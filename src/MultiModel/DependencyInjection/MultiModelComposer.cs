@@ -74,6 +74,11 @@ internal sealed class MultiModelComposer
             }
         }
 
+        if (_configuration?.GetSection(ConfigurationPaths.SharedState).Exists() == true && _resilience.HealthStore is InMemoryProviderHealthStore)
+        {
+            problems.Add($"{ConfigurationPaths.SharedState} is set, but no shared health store is registered: add the MultiModel.Redis package and call AddRedisSharedState(), or remove the section.");
+        }
+
         if (problems.Count == 0)
         {
             return new MultiModelSnapshot(providers, chains);

@@ -40,7 +40,7 @@ internal static class MultiModelOptionsSetup
             static (name, section, options) =>
             {
                 var view = string.IsNullOrEmpty(name)
-                    ? SectionView.Without(section, "Providers", "Chains", "Failover", "Confidence")
+                    ? SectionView.Without(section, "Providers", "Chains", "Failover", "Confidence", ConfigurationPaths.SharedStateKey)
                     : SectionView.Without(section, "Failover", "Confidence");
                 SectionBinder<MultiModelOptions>.Bind(name, section, () => view.Bind(options, SectionBinder<MultiModelOptions>.Strict));
             }));

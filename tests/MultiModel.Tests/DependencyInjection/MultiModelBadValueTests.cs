@@ -24,6 +24,7 @@ public class MultiModelBadValueTests
         yield return Case("MultiModel:Order:1", ("MultiModel:Order:1", "grok"));
         yield return Case("MultiModel:Telemetry:EnableSensitiveData", ("MultiModel:Telemetry:EnableSensitiveData", "sometimes"));
         yield return Case("MultiModel has unknown settings 'Oder'", ("MultiModel:Oder:0", "grok"));
+        yield return Case("MultiModel:SharedState is set, but no shared health store is registered", ("MultiModel:SharedState:Redis:Configuration", "localhost:6379"));
 
         // The chain's FailoverChatClientOptions, from Failover and Confidence.
         foreach (var timeout in new[] { "00:00:00", "-00:00:01", "ten seconds" })

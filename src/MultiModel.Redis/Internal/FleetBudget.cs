@@ -1,0 +1,236 @@
+using System.Globalization;
+using MultiModel.Failover;
+using MultiModel.Resilience;
+
+namespace MultiModel.Redis.Internal;
+
+/// <summary>
+/// One provider's rate budget shared by the fleet: each limit (requests, tokens) is spent from a local allowance that
+/// this replica leases from Redis in the background, so a call never waits on the network.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A lease is a part of the limit granted by an atomic script; it may be spent for <see cref="Allowance.Life"/> after it
+/// was asked for, and counts in Redis for 60 seconds after that, so what the fleet spends in any 60 seconds never exceeds
+/// the limit. Leases are renewed before they run low or expire, giving back what was not spent. The cost: a replica may
+/// refuse a call while another still holds unspent allowance (each holds at most a tenth of the limit, or one call's
+/// worth when idle).
+/// </para>
+/// <para>
+/// Token corrections: a call that used more than it reserved takes the difference from the allowance (a debt the next
+/// lease pays first); one that used less gives the difference back if its lease is still the current one.
+/// </para>
+/// </remarks>
+internal sealed class FleetBudget
+{
+    private readonly object _gate = new();
+    private readonly TimeProvider _timeProvider;
+
+    public FleetBudget(string providerName, string identity, ProviderRateLimitOptions limits, TimeSpan leaseLife, TimeProvider timeProvider)
+    {
+        ProviderName = providerName;
+        Identity = identity;
+        _timeProvider = timeProvider;
+        Limits = new ProviderRateLimitOptions { RequestsPerMinute = limits.RequestsPerMinute, TokensPerMinute = limits.TokensPerMinute };
+        Requests = limits.RequestsPerMinute is { } requests ? new Allowance("requests", requests, leaseLife) : null;
+        Tokens = limits.TokensPerMinute is { } tokens ? new Allowance("tokens", tokens, leaseLife) : null;
+    }
+
+    public string ProviderName { get; }
+
+    public string Identity { get; }
+
+    public ProviderRateLimitOptions Limits { get; }
+
+    public Allowance? Requests { get; }
+
+    public Allowance? Tokens { get; }
+
+    public IEnumerable<Allowance> Allowances => new[] { Requests, Tokens }.OfType<Allowance>();
+
+    /// <summary>Spends (or only checks) one request and the call's tokens from the leased allowance.</summary>
+    /// <returns>A granted reservation, or the allowance that refused.</returns>
+    public (RateBudgetReservation Reservation, Allowance? Refused) Reserve(RateBudgetRequest request, bool reserve)
+    {
+        var tokens = Tokens is null ? 0 : request.EstimateTokens();
+        var now = _timeProvider.GetTimestamp();
+        lock (_gate)
+        {
+            if (Requests is { } requests && requests.Available(now) < 1)
+            {
+                return (Refusal(requests, 1), requests);
+            }
+
+            if (Tokens is { } window)
+            {
+                window.LargestDemand = Math.Max(window.LargestDemand, tokens);
+                if (window.Available(now) < tokens)
+                {
+                    return (Refusal(window, tokens), window);
+                }
+            }
+
+            if (reserve)
+            {
+                Requests?.Spend(1);
+                Tokens?.Spend(tokens);
+            }
+
+            return (RateBudgetReservation.Reserved(this, tokens, Tokens?.Epoch ?? 0), null);
+        }
+    }
+
+    /// <summary>Corrects a reservation with the tokens the call used.</summary>
+    public void Settle(RateBudgetReservation reservation, ChatUsage? usage)
+    {
+        if (Tokens is not { } window || usage is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            var unused = reservation.Tokens - usage.TotalTokens;
+            if (unused < 0 || reservation.Stamp == window.Epoch)
+            {
+                window.Remaining += unused; // a debt always; a refund only to the lease it came from
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks an allowance for renewal when it needs one and none is queued or under way: no lease yet, expired or expiring
+    /// within half its life, or run low.
+    /// </summary>
+    /// <returns><see langword="true"/> when the caller must now renew it (or give it up with <see cref="AbandonLease"/>).</returns>
+    public bool TryMarkForLease(Allowance allowance)
+    {
+        var now = _timeProvider.GetTimestamp();
+        lock (_gate)
+        {
+            if (allowance.Renewing || !(allowance.LeaseId is null || allowance.TimeLeft(now, _timeProvider) <= allowance.Life / 2 || allowance.Remaining * 2 <= allowance.Ask()))
+            {
+                return false;
+            }
+
+            allowance.Renewing = true;
+            return true;
+        }
+    }
+
+    /// <summary>Starts a renewal: gives what to ask Redis for (the amount, the lease given back and what was spent of it).</summary>
+    public LeaseRequest BeginLease(Allowance allowance, string newLeaseId)
+    {
+        lock (_gate)
+        {
+            var returned = allowance.LeaseId;
+            var debt = returned is null ? Math.Max(0, -allowance.Remaining) : 0;
+            return new LeaseRequest(
+                newLeaseId,
+                allowance.Ask() + debt,
+                returned,
+                returned is null ? 0 : Math.Max(0, allowance.Granted - allowance.Remaining),
+                allowance.Remaining,
+                _timeProvider.GetTimestamp());
+        }
+    }
+
+    /// <summary>Applies Redis's answer: the new lease replaces the old one, charged with what was spent since the request left.</summary>
+    /// <returns><see langword="true"/> when the fleet's window is full (nothing granted) and was not before.</returns>
+    public bool EndLease(Allowance allowance, LeaseRequest request, long granted, int replicas)
+    {
+        lock (_gate)
+        {
+            allowance.Renewing = false;
+            allowance.Replicas = Math.Max(1, replicas);
+            var returnedRemaining = request.Returned is null ? 0 : request.RemainingAtRequest;
+            allowance.SpentInLastLease = Math.Max(0, allowance.Granted - allowance.Remaining);
+            allowance.Remaining = granted + allowance.Remaining - returnedRemaining;
+            allowance.Granted = granted;
+            allowance.LeaseId = granted > 0 ? request.LeaseId : null;
+            allowance.Expires = request.SentAt + (long)(allowance.Life.TotalSeconds * _timeProvider.TimestampFrequency);
+            allowance.Epoch++;
+            var exhausted = granted == 0 && request.Amount > 0;
+            var newly = exhausted && !allowance.Exhausted;
+            allowance.Exhausted = exhausted;
+            return newly;
+        }
+    }
+
+    /// <summary>Ends a renewal that failed or was not queued: the current lease stays until it expires.</summary>
+    public void AbandonLease(Allowance allowance)
+    {
+        lock (_gate)
+        {
+            allowance.Renewing = false;
+        }
+    }
+
+    /// <summary>Gets this replica's share of each limit while Redis is unreachable: the limit divided by the replicas last seen holding leases.</summary>
+    public ProviderRateLimitOptions FallbackShare()
+    {
+        lock (_gate)
+        {
+            return new ProviderRateLimitOptions
+            {
+                RequestsPerMinute = Requests is { } r ? Share(r) : null,
+                TokensPerMinute = Tokens is { } t ? Share(t) : null,
+            };
+        }
+
+        static int Share(Allowance allowance) => (int)Math.Max(1, Math.Ceiling(allowance.Limit / (double)allowance.Replicas));
+    }
+
+    private static RateBudgetReservation Refusal(Allowance allowance, long amount) => allowance.Name == "requests"
+        ? RateBudgetReservation.Refused(RateBudgetKind.Requests, fleetWide: true, string.Create(CultureInfo.InvariantCulture, $"rate budget: {allowance.Limit} requests per minute across replicas"))
+        : RateBudgetReservation.Refused(RateBudgetKind.Tokens, fleetWide: true, string.Create(CultureInfo.InvariantCulture, $"rate budget: ~{amount} tokens would exceed {allowance.Limit} tokens per minute across replicas"));
+
+    /// <summary>One limit's local allowance; read and changed under the budget's lock.</summary>
+    internal sealed class Allowance(string name, int limit, TimeSpan life)
+    {
+        public string Name { get; } = name;
+
+        public int Limit { get; } = limit;
+
+        public TimeSpan Life { get; } = life;
+
+        public string? LeaseId { get; set; }
+
+        public long Granted { get; set; }
+
+        /// <summary>Gets or sets what is left to spend of the current lease; negative for a debt.</summary>
+        public long Remaining { get; set; }
+
+        public long Expires { get; set; }
+
+        /// <summary>Gets or sets the count of leases received: a reservation's refund goes back only to its own lease.</summary>
+        public long Epoch { get; set; }
+
+        public long SpentInLastLease { get; set; }
+
+        public long LargestDemand { get; set; } = 1;
+
+        public int Replicas { get; set; } = 1;
+
+        public bool Renewing { get; set; }
+
+        public bool Exhausted { get; set; }
+
+        public long Available(long now) => LeaseId is not null && now < Expires ? Remaining : Math.Min(Remaining, 0);
+
+        public TimeSpan TimeLeft(long now, TimeProvider timeProvider) =>
+            now >= Expires ? TimeSpan.Zero : TimeSpan.FromSeconds((Expires - now) / (double)timeProvider.TimestampFrequency);
+
+        public void Spend(long amount) => Remaining -= amount;
+
+        /// <summary>Gets how much to lease: twice what the last lease saw spent, at least one call's worth, at most a tenth of the limit (or one call).</summary>
+        public long Ask()
+        {
+            var most = Math.Max((long)Math.Ceiling(Limit / 10.0), LargestDemand);
+            return Math.Clamp(Math.Max(SpentInLastLease * 2, LargestDemand), 1, most);
+        }
+    }
+}
+
+/// <summary>What a renewal asks Redis for, and the allowance's state when it asked.</summary>
+internal readonly record struct LeaseRequest(string LeaseId, long Amount, string? Returned, long ReturnedSpent, long RemainingAtRequest, long SentAt);

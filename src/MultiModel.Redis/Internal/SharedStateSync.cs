@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace MultiModel.Redis.Internal;
+
+/// <summary>
+/// Keeps the local copy and Redis in step, in the background: a bounded queue of writes (this replica's cooldowns,
+/// circuit reports, lease renewals), pub/sub for what the others write, and a full resynchronisation every
+/// <see cref="RedisSharedStateOptions.ResyncInterval"/> (which also writes this replica's live state again, so a Redis
+/// that restarted empty converges). It watches the connection: one warning when Redis is lost, one line when it returns.
+/// </summary>
+internal sealed partial class SharedStateSync : IAsyncDisposable, IDisposable
+{
+    private const int Starting = 0, Connected = 1, Lost = 2;
+
+    private readonly RedisHealthStore _store;
+    private readonly RedisSharedStateOptions _options;
+    private readonly RedisConnectionSource _connection;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly SharedStateMetrics _metrics;
+    private readonly RedisKeys _keys;
+    private readonly Channel<Write> _writes;
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource<IConnectionMultiplexer> _multiplexer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _started;
+    private int _disposed;
+    private int _state;
+    private int _dropping;
+    private long _leaseSequence;
+    private long _lostAt;
+    private Task _running = Task.CompletedTask;
+
+    public SharedStateSync(RedisHealthStore store, RedisSharedStateOptions options, RedisConnectionSource connection, TimeProvider timeProvider, ILoggerFactory? loggerFactory, SharedStateMetrics metrics)
+    {
+        _store = store;
+        _options = options;
+        _connection = connection;
+        _timeProvider = timeProvider;
+        _logger = loggerFactory?.CreateLogger(SharedStateLog.Category) ?? NullLogger.Instance;
+        _metrics = metrics;
+        _keys = new RedisKeys(options.KeyPrefix);
+        _writes = Channel.CreateBounded<Write>(new BoundedChannelOptions(options.WriteQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    /// <summary>Gets this replica's id in circuit reports and lease ids: random, carrying nothing about the host.</summary>
+    public string ReplicaId { get; } = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 6));
+
+    /// <summary>Gets a value indicating whether the last exchange with Redis succeeded.</summary>
+    public bool IsConnected => Volatile.Read(ref _state) == Connected;
+
+    /// <summary>Gets when Redis was lost, or <see langword="null"/> while connected.</summary>
+    public DateTimeOffset? LostSince => IsConnected || Volatile.Read(ref _lostAt) == 0 ? null : new DateTimeOffset(Volatile.Read(ref _lostAt), TimeSpan.Zero);
+
+    /// <summary>Starts the background work once: connect, subscribe, write, resynchronise.</summary>
+    public void EnsureStarted()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _running = Task.Run(RunAsync);
+        }
+    }
+
+    /// <summary>Reads the whole shared state once (waiting for the connection), for the host's start: bounded by <see cref="RedisSharedStateOptions.InitialSyncTimeout"/>.</summary>
+    public async Task InitialSyncAsync(CancellationToken cancellationToken)
+    {
+        EnsureStarted();
+        try
+        {
+            // Real time: this bounds how long the host's start may wait, whatever clock the state runs on.
+            await SyncWhenConnectedAsync().WaitAsync(_options.InitialSyncTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _logger.InitialSyncIncomplete(_options.InitialSyncTimeout.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>Queues the publication of a provider's own cooldown.</summary>
+    public void PublishCooldown(SharedProvider shared) => Enqueue(new Write(shared, null, null, circuit: false));
+
+    /// <summary>Queues the publication of a provider's own circuit state.</summary>
+    public void PublishCircuit(SharedProvider shared) => Enqueue(new Write(shared, null, null, circuit: true));
+
+    /// <summary>Queues a lease renewal for each of the budget's limits that needs one (once per limit until it is done).</summary>
+    public void RequestLeases(FleetBudget budget)
+    {
+        foreach (var allowance in budget.Allowances)
+        {
+            if (budget.TryMarkForLease(allowance) && !Enqueue(new Write(null, budget, allowance, circuit: false)))
+            {
+                budget.AbandonLease(allowance);
+            }
+        }
+    }
+
+    /// <summary>Stops the background work and waits for it; the connection is disposed if it was created here.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Stop())
+        {
+            await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            Detach();
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops the background work without waiting for it (a container disposed synchronously).</summary>
+    public void Dispose()
+    {
+        if (Stop())
+        {
+            Detach();
+            _connection.Dispose();
+        }
+    }
+
+    private bool Stop()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return false;
+        }
+
+        _stopping.Cancel();
+        _writes.Writer.TryComplete();
+        return true;
+    }
+
+    private void Detach()
+    {
+        if (_multiplexer.Task.IsCompletedSuccessfully)
+        {
+            var multiplexer = _multiplexer.Task.Result;
+            multiplexer.ConnectionFailed -= OnConnectionFailed;
+            multiplexer.ConnectionRestored -= OnConnectionRestored;
+            multiplexer.GetSubscriber().Unsubscribe(_keys.Events, null, CommandFlags.FireAndForget);
+        }
+    }
+
+    private bool Enqueue(Write write)
+    {
+        if (_writes.Writer.TryWrite(write))
+        {
+            Volatile.Write(ref _dropping, 0);
+            return true;
+        }
+
+        _metrics.Record(SharedStateMetrics.WriteDropped);
+        if (Interlocked.Exchange(ref _dropping, 1) == 0)
+        {
+            _logger.WritesDropped(_options.WriteQueueCapacity);
+        }
+
+        return false;
+    }
+
+    private async Task RunAsync()
+    {
+        var stopping = _stopping.Token;
+        IConnectionMultiplexer multiplexer;
+        try
+        {
+            multiplexer = await _connection.ConnectAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            MarkLost(ex.GetType().Name, null);
+            _multiplexer.TrySetException(ex);
+            return;
+        }
+
+        multiplexer.ConnectionFailed += OnConnectionFailed;
+        multiplexer.ConnectionRestored += OnConnectionRestored;
+        _multiplexer.TrySetResult(multiplexer);
+        var writer = WriteLoopAsync(multiplexer, stopping);
+        var subscribed = false;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                if (!subscribed)
+                {
+                    await multiplexer.GetSubscriber().SubscribeAsync(_keys.Events, (_, message) => OnMessage(message)).ConfigureAwait(false);
+                    subscribed = true;
+                }
+
+                await ResyncAsync(multiplexer.GetDatabase()).ConfigureAwait(false);
+                MarkConnected(multiplexer);
+            }
+            catch (Exception ex) when (IsRedisFailure(ex) && !stopping.IsCancellationRequested)
+            {
+                MarkLost(ex.GetType().Name, multiplexer);
+            }
+
+            try
+            {
+                // Real time paces the background work; the state's own times follow the configured clock.
+                await Task.WhenAny(Task.Delay(_options.ResyncInterval, TimeProvider.System, stopping), _wake.WaitAsync(stopping)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        await writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task SyncWhenConnectedAsync()
+    {
+        var multiplexer = await _multiplexer.Task.ConfigureAwait(false);
+        while (true)
+        {
+            try
+            {
+                if (multiplexer.IsConnected)
+                {
+                    await ResyncAsync(multiplexer.GetDatabase()).ConfigureAwait(false);
+                    MarkConnected(multiplexer);
+                    return;
+                }
+            }
+            catch (Exception ex) when (IsRedisFailure(ex))
+            {
+                MarkLost(ex.GetType().Name, multiplexer);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, _stopping.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteLoopAsync(IConnectionMultiplexer multiplexer, CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var write in _writes.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
+            {
+                try
+                {
+                    await ExecuteAsync(multiplexer.GetDatabase(), write).ConfigureAwait(false);
+                    MarkConnected(multiplexer);
+                }
+                catch (Exception ex) when (IsRedisFailure(ex))
+                {
+                    // Nothing is lost: the local copy keeps the state, and the next resynchronisation writes it again.
+                    if (write.Budget is { } budget)
+                    {
+                        budget.AbandonLease(write.Allowance!);
+                    }
+
+                    MarkLost(ex.GetType().Name, multiplexer);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private Task ExecuteAsync(IDatabaseAsync database, Write write) => write switch
+    {
+        { Budget: { } budget } => LeaseAsync(database, budget, write.Allowance!),
+        { Circuit: true } => WriteCircuitAsync(database, write.Shared!),
+        _ => WriteCooldownAsync(database, write.Shared!),
+    };
+
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e) => MarkLost(e.FailureType.ToString(), sender as IConnectionMultiplexer);
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (Volatile.Read(ref _state) == Lost && _wake.CurrentCount == 0)
+        {
+            _wake.Release(); // resynchronise now: read what changed, write again what Redis may have lost
+        }
+    }
+
+    private void MarkLost(string reason, IConnectionMultiplexer? multiplexer)
+    {
+        if (Interlocked.Exchange(ref _state, Lost) != Lost)
+        {
+            Volatile.Write(ref _lostAt, _timeProvider.GetUtcNow().UtcTicks);
+            _metrics.Record(SharedStateMetrics.RedisLost);
+            if (_logger.IsEnabled(LogLevel.Warning))
+            {
+                _logger.Lost(Endpoints(multiplexer), reason);
+            }
+        }
+    }
+
+    private void MarkConnected(IConnectionMultiplexer multiplexer)
+    {
+        var previous = Interlocked.Exchange(ref _state, Connected);
+        if (previous == Starting && _logger.IsEnabled(LogLevel.Information))
+        {
+            _logger.Connected(Endpoints(multiplexer), _options.KeyPrefix, ReplicaId);
+        }
+        else if (previous == Lost)
+        {
+            var outage = _timeProvider.GetUtcNow() - new DateTimeOffset(Volatile.Read(ref _lostAt), TimeSpan.Zero);
+            _metrics.Record(SharedStateMetrics.RedisRestored);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                _logger.Restored(Endpoints(multiplexer), Math.Round(outage.TotalSeconds, 1));
+            }
+
+            if (_wake.CurrentCount == 0)
+            {
+                _wake.Release();
+            }
+        }
+    }
+
+    private static bool IsRedisFailure(Exception ex) => ex is RedisException or TimeoutException or ObjectDisposedException or InvalidOperationException;
+
+    private static string Endpoints(IConnectionMultiplexer? multiplexer) => multiplexer is null
+        ? "(not connected)"
+        : string.Join(",", multiplexer.GetEndPoints().Select(static endpoint => endpoint switch
+        {
+            IPEndPoint ip => string.Create(CultureInfo.InvariantCulture, $"{ip.Address}:{ip.Port}"),
+            DnsEndPoint dns => string.Create(CultureInfo.InvariantCulture, $"{dns.Host}:{dns.Port}"),
+            _ => endpoint.GetType().Name,
+        }));
+
+    /// <summary>One queued write: a provider's cooldown or circuit, or a budget's lease renewal.</summary>
+    private sealed class Write(SharedProvider? shared, FleetBudget? budget, FleetBudget.Allowance? allowance, bool circuit)
+    {
+        public SharedProvider? Shared { get; } = shared;
+
+        public FleetBudget? Budget { get; } = budget;
+
+        public FleetBudget.Allowance? Allowance { get; } = allowance;
+
+        public bool Circuit { get; } = circuit;
+    }
+}
