@@ -25,6 +25,7 @@ internal sealed class FleetBudget
 {
     private readonly object _gate = new();
     private readonly TimeProvider _timeProvider;
+    private readonly Dictionary<long, long> _refunds = [];
 
     public FleetBudget(string providerName, string identity, ProviderRateLimitOptions limits, TimeSpan leaseLife, TimeProvider timeProvider)
     {
@@ -58,6 +59,7 @@ internal sealed class FleetBudget
         {
             if (Requests is { } requests && requests.Available(now) < 1)
             {
+                requests.Refused = true;
                 return (Refusal(requests, 1), requests);
             }
 
@@ -66,6 +68,7 @@ internal sealed class FleetBudget
                 window.LargestDemand = Math.Max(window.LargestDemand, tokens);
                 if (window.Available(now) < tokens)
                 {
+                    window.Refused = true;
                     return (Refusal(window, tokens), window);
                 }
             }
@@ -76,25 +79,51 @@ internal sealed class FleetBudget
                 Tokens?.Spend(tokens);
             }
 
-            return (RateBudgetReservation.Reserved(this, tokens, Tokens?.Epoch ?? 0), null);
+            return (RateBudgetReservation.Reserved(this, tokens, Tokens?.LeaseSequence ?? 0), null);
         }
     }
 
-    /// <summary>Corrects a reservation with the tokens the call used.</summary>
-    public void Settle(RateBudgetReservation reservation, ChatUsage? usage)
+    /// <summary>
+    /// Corrects a reservation with the tokens the call used: a debt is taken from the current allowance; a refund goes
+    /// back to the allowance when its lease is still the current one, else it is kept for Redis (the lease was given
+    /// back already, counting the whole reservation).
+    /// </summary>
+    /// <returns><see langword="true"/> when refunds for given-back leases start waiting (the caller queues a write for them).</returns>
+    public bool Settle(RateBudgetReservation reservation, ChatUsage? usage)
     {
         if (Tokens is not { } window || usage is null)
         {
-            return;
+            return false;
         }
 
         lock (_gate)
         {
             var unused = reservation.Tokens - usage.TotalTokens;
-            if (unused < 0 || reservation.Stamp == window.Epoch)
+            if (unused < 0 || reservation.Stamp == window.LeaseSequence)
             {
-                window.Remaining += unused; // a debt always; a refund only to the lease it came from
+                window.Remaining += unused;
+                return false;
             }
+
+            if (reservation.Stamp == 0 || unused == 0)
+            {
+                return false;
+            }
+
+            var first = _refunds.Count == 0;
+            _refunds[reservation.Stamp] = _refunds.GetValueOrDefault(reservation.Stamp) + unused;
+            return first;
+        }
+    }
+
+    /// <summary>Takes the refunds waiting for given-back leases: lease sequence number and tokens.</summary>
+    public KeyValuePair<long, long>[] TakeRefunds()
+    {
+        lock (_gate)
+        {
+            var refunds = _refunds.ToArray();
+            _refunds.Clear();
+            return refunds;
         }
     }
 
@@ -108,7 +137,7 @@ internal sealed class FleetBudget
         var now = _timeProvider.GetTimestamp();
         lock (_gate)
         {
-            if (allowance.Renewing || !(allowance.LeaseId is null || allowance.TimeLeft(now, _timeProvider) <= allowance.Life / 2 || allowance.Remaining * 2 <= allowance.Ask()))
+            if (allowance.Renewing || !(allowance.LeaseSequence == 0 || allowance.TimeLeft(now, _timeProvider) <= allowance.Life / 2 || allowance.Remaining * 2 <= allowance.Ask()))
             {
                 return false;
             }
@@ -119,17 +148,17 @@ internal sealed class FleetBudget
     }
 
     /// <summary>Starts a renewal: gives what to ask Redis for (the amount, the lease given back and what was spent of it).</summary>
-    public LeaseRequest BeginLease(Allowance allowance, string newLeaseId)
+    public LeaseRequest BeginLease(Allowance allowance, long sequence)
     {
         lock (_gate)
         {
-            var returned = allowance.LeaseId;
-            var debt = returned is null ? Math.Max(0, -allowance.Remaining) : 0;
+            var returned = allowance.LeaseSequence;
+            var debt = returned == 0 ? Math.Max(0, -allowance.Remaining) : 0;
             return new LeaseRequest(
-                newLeaseId,
+                sequence,
                 allowance.Ask() + debt,
                 returned,
-                returned is null ? 0 : Math.Max(0, allowance.Granted - allowance.Remaining),
+                returned == 0 ? 0 : Math.Max(0, allowance.Granted - allowance.Remaining),
                 allowance.Remaining,
                 _timeProvider.GetTimestamp());
         }
@@ -142,14 +171,15 @@ internal sealed class FleetBudget
         lock (_gate)
         {
             allowance.Renewing = false;
+            allowance.Refused = false;
+            allowance.Leases++;
             allowance.Replicas = Math.Max(1, replicas);
-            var returnedRemaining = request.Returned is null ? 0 : request.RemainingAtRequest;
+            var returnedRemaining = request.Returned == 0 ? 0 : request.RemainingAtRequest;
             allowance.SpentInLastLease = Math.Max(0, allowance.Granted - allowance.Remaining);
             allowance.Remaining = granted + allowance.Remaining - returnedRemaining;
             allowance.Granted = granted;
-            allowance.LeaseId = granted > 0 ? request.LeaseId : null;
+            allowance.LeaseSequence = granted > 0 ? request.Sequence : 0;
             allowance.Expires = request.SentAt + (long)(allowance.Life.TotalSeconds * _timeProvider.TimestampFrequency);
-            allowance.Epoch++;
             var exhausted = granted == 0 && request.Amount > 0;
             var newly = exhausted && !allowance.Exhausted;
             allowance.Exhausted = exhausted;
@@ -194,7 +224,8 @@ internal sealed class FleetBudget
 
         public TimeSpan Life { get; } = life;
 
-        public string? LeaseId { get; set; }
+        /// <summary>Gets or sets the sequence number of the current lease (its id is <c>{replica}:{sequence}</c>), 0 for none.</summary>
+        public long LeaseSequence { get; set; }
 
         public long Granted { get; set; }
 
@@ -202,9 +233,6 @@ internal sealed class FleetBudget
         public long Remaining { get; set; }
 
         public long Expires { get; set; }
-
-        /// <summary>Gets or sets the count of leases received: a reservation's refund goes back only to its own lease.</summary>
-        public long Epoch { get; set; }
 
         public long SpentInLastLease { get; set; }
 
@@ -216,21 +244,35 @@ internal sealed class FleetBudget
 
         public bool Exhausted { get; set; }
 
-        public long Available(long now) => LeaseId is not null && now < Expires ? Remaining : Math.Min(Remaining, 0);
+        /// <summary>Gets or sets a value indicating whether a call was refused since the last lease: demand outran the allowance.</summary>
+        public bool Refused { get; set; }
+
+        public long Leases { get; set; }
+
+        public long Available(long now) => LeaseSequence != 0 && now < Expires ? Remaining : Math.Min(Remaining, 0);
 
         public TimeSpan TimeLeft(long now, TimeProvider timeProvider) =>
             now >= Expires ? TimeSpan.Zero : TimeSpan.FromSeconds((Expires - now) / (double)timeProvider.TimestampFrequency);
 
         public void Spend(long amount) => Remaining -= amount;
 
-        /// <summary>Gets how much to lease: twice what the last lease saw spent, at least one call's worth, at most a tenth of the limit (or one call).</summary>
+        /// <summary>
+        /// Gets how much to lease: a tenth of the limit (or one call's worth, if larger) for the first lease and after a
+        /// refusal; otherwise twice what the last lease saw spent, at least one call's worth, so an idle replica holds little.
+        /// </summary>
         public long Ask()
         {
             var most = Math.Max((long)Math.Ceiling(Limit / 10.0), LargestDemand);
-            return Math.Clamp(Math.Max(SpentInLastLease * 2, LargestDemand), 1, most);
+            return Leases == 0 || Refused ? most : Math.Clamp(Math.Max(SpentInLastLease * 2, LargestDemand), 1, most);
         }
     }
 }
 
 /// <summary>What a renewal asks Redis for, and the allowance's state when it asked.</summary>
-internal readonly record struct LeaseRequest(string LeaseId, long Amount, string? Returned, long ReturnedSpent, long RemainingAtRequest, long SentAt);
+/// <param name="Sequence">The new lease's sequence number.</param>
+/// <param name="Amount">The amount asked.</param>
+/// <param name="Returned">The sequence number of the lease given back, 0 for none.</param>
+/// <param name="ReturnedSpent">What was spent of the lease given back.</param>
+/// <param name="RemainingAtRequest">The allowance left when the request left.</param>
+/// <param name="SentAt">When the request left (the new lease may be spent until then plus its life).</param>
+internal readonly record struct LeaseRequest(long Sequence, long Amount, long Returned, long ReturnedSpent, long RemainingAtRequest, long SentAt);

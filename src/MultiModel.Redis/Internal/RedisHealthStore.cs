@@ -125,7 +125,10 @@ internal sealed class RedisHealthStore : IProviderHealthStore, IAsyncDisposable,
     {
         if (reservation.Budget is FleetBudget fleet)
         {
-            fleet.Settle(reservation, usage);
+            if (fleet.Settle(reservation, usage))
+            {
+                Sync.RequestRefunds(fleet);
+            }
         }
         else
         {

@@ -95,4 +95,19 @@ internal static class RedisScripts
         redis.call('PEXPIRE', KEYS[2], window + life + 1000)
         return { granted, math.max(count, 1) }
         """;
+
+    /// <summary>
+    /// Gives back tokens to a lease already returned (a call reserved more than the usage it reported).
+    /// KEYS[1] the leases, KEYS[2] their amounts; ARGV[1] the lease's id, ARGV[2] the tokens. A lease that left the window changes nothing.
+    /// </summary>
+    public const string Refund = """
+        if redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+          local left = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0') - tonumber(ARGV[2])
+          if left < 0 then
+            left = 0
+          end
+          redis.call('HSET', KEYS[2], ARGV[1], left)
+        end
+        return 0
+        """;
 }

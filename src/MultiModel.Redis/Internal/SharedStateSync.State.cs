@@ -51,6 +51,11 @@ internal sealed partial class SharedStateSync
                     await LeaseAsync(database, budget, allowance).ConfigureAwait(false);
                 }
             }
+
+            if (budget.Tokens is not null)
+            {
+                await RefundAsync(database, budget).ConfigureAwait(false);
+            }
         }
     }
 
@@ -84,13 +89,14 @@ internal sealed partial class SharedStateSync
 
     private async Task LeaseAsync(IDatabaseAsync database, FleetBudget budget, FleetBudget.Allowance allowance)
     {
-        var request = budget.BeginLease(allowance, string.Create(CultureInfo.InvariantCulture, $"{ReplicaId}:{Interlocked.Increment(ref _leaseSequence)}"));
+        var request = budget.BeginLease(allowance, Interlocked.Increment(ref _leaseSequence));
         RedisResult result;
         try
         {
             RedisValue[] values =
             [
-                allowance.Limit, request.Amount, (long)allowance.Life.TotalMilliseconds, ReplicaId, request.LeaseId, request.Returned ?? string.Empty, request.ReturnedSpent,
+                allowance.Limit, request.Amount, (long)allowance.Life.TotalMilliseconds, ReplicaId, LeaseId(request.Sequence),
+                request.Returned == 0 ? string.Empty : LeaseId(request.Returned), request.ReturnedSpent,
             ];
             result = await database.ScriptEvaluateAsync(RedisScripts.Lease, _keys.Budget(budget.Identity, allowance.Name), values).ConfigureAwait(false);
         }
@@ -109,6 +115,18 @@ internal sealed partial class SharedStateSync
 
         _store.UpdateFallback(budget);
     }
+
+    /// <summary>Gives back to their leases in Redis the tokens that calls reserved but did not use, once those leases were given back.</summary>
+    private async Task RefundAsync(IDatabaseAsync database, FleetBudget budget)
+    {
+        var keys = _keys.Budget(budget.Identity, budget.Tokens!.Name);
+        foreach (var (sequence, tokens) in budget.TakeRefunds())
+        {
+            await database.ScriptEvaluateAsync(RedisScripts.Refund, keys, [LeaseId(sequence), tokens]).ConfigureAwait(false);
+        }
+    }
+
+    private string LeaseId(long sequence) => string.Create(CultureInfo.InvariantCulture, $"{ReplicaId}:{sequence}");
 
     /// <summary>Applies a message of another replica (or this one's, echoed): <c>cooldown {identity} {replica} {until ms}</c> or <c>circuit {identity} {replica} {until ms}</c>.</summary>
     private void OnMessage(RedisValue message)

@@ -100,6 +100,9 @@ internal sealed partial class SharedStateSync : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Stops the background work and waits for it; the connection is disposed if it was created here.</summary>
+    /// <summary>Queues the refunds a budget keeps for leases already given back.</summary>
+    public void RequestRefunds(FleetBudget budget) => Enqueue(new Write(null, budget, null, circuit: false));
+
     public async ValueTask DisposeAsync()
     {
         if (Stop())
@@ -249,9 +252,9 @@ internal sealed partial class SharedStateSync : IAsyncDisposable, IDisposable
                 catch (Exception ex) when (IsRedisFailure(ex))
                 {
                     // Nothing is lost: the local copy keeps the state, and the next resynchronisation writes it again.
-                    if (write.Budget is { } budget)
+                    if (write is { Budget: { } budget, Allowance: { } allowance })
                     {
-                        budget.AbandonLease(write.Allowance!);
+                        budget.AbandonLease(allowance);
                     }
 
                     MarkLost(ex.GetType().Name, multiplexer);
@@ -265,6 +268,7 @@ internal sealed partial class SharedStateSync : IAsyncDisposable, IDisposable
 
     private Task ExecuteAsync(IDatabaseAsync database, Write write) => write switch
     {
+        { Budget: { } budget, Allowance: null } => RefundAsync(database, budget),
         { Budget: { } budget } => LeaseAsync(database, budget, write.Allowance!),
         { Circuit: true } => WriteCircuitAsync(database, write.Shared!),
         _ => WriteCooldownAsync(database, write.Shared!),
