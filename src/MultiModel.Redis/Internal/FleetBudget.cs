@@ -49,6 +49,18 @@ internal sealed class FleetBudget
 
     public IEnumerable<Allowance> Allowances => new[] { Requests, Tokens }.OfType<Allowance>();
 
+    /// <summary>Gets a value indicating whether Redis answered a lease request for every limit (a first call then finds its allowance).</summary>
+    public bool HasLeased
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Allowances.All(static allowance => allowance.Leases > 0);
+            }
+        }
+    }
+
     /// <summary>Spends (or only checks) one request and the call's tokens from the leased allowance.</summary>
     /// <returns>A granted reservation, or the allowance that refused.</returns>
     public (RateBudgetReservation Reservation, Allowance? Refused) Reserve(RateBudgetRequest request, bool reserve)

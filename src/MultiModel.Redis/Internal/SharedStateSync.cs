@@ -226,7 +226,10 @@ internal sealed partial class SharedStateSync : IAsyncDisposable, IDisposable
                 {
                     await ResyncAsync(multiplexer.GetDatabase()).ConfigureAwait(false);
                     MarkConnected(multiplexer);
-                    return;
+                    if (_store.Budgets.All(static budget => budget.HasLeased))
+                    {
+                        return; // a renewal of the background pass may still be on its way: then wait for it
+                    }
                 }
             }
             catch (Exception ex) when (IsRedisFailure(ex))
