@@ -18,6 +18,7 @@ public class SharedCooldownTests
         emulator.Anthropic.Enqueue(EmulatorBehavior.RateLimited(TimeSpan.FromSeconds(30)));
 
         var first = await a.AskAsync();
+        await redis.WaitForKeyAsync("cooldown:*"); // A's write (background) has landed: B starts afterwards
         await using var b = await Replica.StartAsync(redis, emulator, time);
         var fromB = await b.AskAsync();
 

@@ -50,6 +50,14 @@ internal sealed class TestRedis : IAsyncDisposable
     public Task<ConnectionMultiplexer> ConnectAsync() =>
         ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { Configuration }, AbortOnConnectFail = false, ClientName = "test-observer" });
 
+    /// <summary>Waits until a key of this test matching <paramref name="pattern"/> (after the prefix) exists: a write of the background queue has landed.</summary>
+    public async Task WaitForKeyAsync(string pattern)
+    {
+        await using var observer = await ConnectAsync();
+        var server = observer.GetServer(observer.GetEndPoints()[0]);
+        await Eventually.WaitAsync(() => server.Keys(pattern: $"{KeyPrefix}:{pattern}").Any(), TimeSpan.FromSeconds(5), $"a key {pattern} is written");
+    }
+
     /// <summary>Stops the server: every connection drops, and its data is gone.</summary>
     public async Task StopAsync()
     {
