@@ -35,6 +35,7 @@ internal sealed class FleetBudget
         Limits = new ProviderRateLimitOptions { RequestsPerMinute = limits.RequestsPerMinute, TokensPerMinute = limits.TokensPerMinute };
         Requests = limits.RequestsPerMinute is { } requests ? new Allowance("requests", requests, leaseLife) : null;
         Tokens = limits.TokensPerMinute is { } tokens ? new Allowance("tokens", tokens, leaseLife) : null;
+        Allowances = [.. new[] { Requests, Tokens }.OfType<Allowance>()];
     }
 
     public string ProviderName { get; }
@@ -47,7 +48,8 @@ internal sealed class FleetBudget
 
     public Allowance? Tokens { get; }
 
-    public IEnumerable<Allowance> Allowances => new[] { Requests, Tokens }.OfType<Allowance>();
+    /// <summary>Gets the limits set: requests, tokens, or both.</summary>
+    public IReadOnlyList<Allowance> Allowances { get; }
 
     /// <summary>Gets a value indicating whether Redis answered a lease request for every limit (a first call then finds its allowance).</summary>
     public bool HasLeased
@@ -270,12 +272,14 @@ internal sealed class FleetBudget
 
         /// <summary>
         /// Gets how much to lease: a tenth of the limit (or one call's worth, if larger) for the first lease and after a
-        /// refusal; otherwise twice what the last lease saw spent, at least one call's worth, so an idle replica holds little.
+        /// refusal; otherwise twice what the last or the current lease saw spent, at least one call's worth, so that a
+        /// busy replica keeps enough and an idle one holds little.
         /// </summary>
         public long Ask()
         {
             var most = Math.Max((long)Math.Ceiling(Limit / 10.0), LargestDemand);
-            return Leases == 0 || Refused ? most : Math.Clamp(Math.Max(SpentInLastLease * 2, LargestDemand), 1, most);
+            var spent = Math.Max(SpentInLastLease, Granted - Remaining);
+            return Leases == 0 || Refused ? most : Math.Clamp(Math.Max(spent * 2, LargestDemand), 1, most);
         }
     }
 }

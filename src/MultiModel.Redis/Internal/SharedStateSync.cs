@@ -90,11 +90,12 @@ internal sealed partial class SharedStateSync : IAsyncDisposable, IDisposable
     /// <summary>Queues a lease renewal for each of the budget's limits that needs one (once per limit until it is done).</summary>
     public void RequestLeases(FleetBudget budget)
     {
-        foreach (var allowance in budget.Allowances)
+        var allowances = budget.Allowances;
+        for (var i = 0; i < allowances.Count; i++)
         {
-            if (budget.TryMarkForLease(allowance) && !Enqueue(new Write(null, budget, allowance, circuit: false)))
+            if (budget.TryMarkForLease(allowances[i]) && !Enqueue(new Write(null, budget, allowances[i], circuit: false)))
             {
-                budget.AbandonLease(allowance);
+                budget.AbandonLease(allowances[i]);
             }
         }
     }
