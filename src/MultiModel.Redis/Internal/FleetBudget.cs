@@ -10,7 +10,7 @@ namespace MultiModel.Redis.Internal;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A lease is a part of the limit granted by an atomic script; it may be spent for <see cref="Allowance.Life"/> after it
+/// A lease is a part of the limit granted by an atomic script; it may be spent for <see cref="LeasedAllowance.Life"/> after it
 /// was asked for, and counts in Redis for 60 seconds after that, so what the fleet spends in any 60 seconds never exceeds
 /// the limit. Leases are renewed before they run low or expire, giving back what was not spent. The cost: a replica may
 /// refuse a call while another still holds unspent allowance (each holds at most a tenth of the limit, or one call's
@@ -33,9 +33,9 @@ internal sealed class FleetBudget
         Identity = identity;
         _timeProvider = timeProvider;
         Limits = new ProviderRateLimitOptions { RequestsPerMinute = limits.RequestsPerMinute, TokensPerMinute = limits.TokensPerMinute };
-        Requests = limits.RequestsPerMinute is { } requests ? new Allowance("requests", requests, leaseLife) : null;
-        Tokens = limits.TokensPerMinute is { } tokens ? new Allowance("tokens", tokens, leaseLife) : null;
-        Allowances = [.. new[] { Requests, Tokens }.OfType<Allowance>()];
+        Requests = limits.RequestsPerMinute is { } requests ? new LeasedAllowance("requests", requests, leaseLife) : null;
+        Tokens = limits.TokensPerMinute is { } tokens ? new LeasedAllowance("tokens", tokens, leaseLife) : null;
+        Allowances = [.. new[] { Requests, Tokens }.OfType<LeasedAllowance>()];
     }
 
     public string ProviderName { get; }
@@ -44,12 +44,12 @@ internal sealed class FleetBudget
 
     public ProviderRateLimitOptions Limits { get; }
 
-    public Allowance? Requests { get; }
+    public LeasedAllowance? Requests { get; }
 
-    public Allowance? Tokens { get; }
+    public LeasedAllowance? Tokens { get; }
 
     /// <summary>Gets the limits set: requests, tokens, or both.</summary>
-    public IReadOnlyList<Allowance> Allowances { get; }
+    public IReadOnlyList<LeasedAllowance> Allowances { get; }
 
     /// <summary>Gets a value indicating whether Redis answered a lease request for every limit (a first call then finds its allowance).</summary>
     public bool HasLeased
@@ -65,7 +65,7 @@ internal sealed class FleetBudget
 
     /// <summary>Spends (or only checks) one request and the call's tokens from the leased allowance.</summary>
     /// <returns>A granted reservation, or the allowance that refused.</returns>
-    public (RateBudgetReservation Reservation, Allowance? Refused) Reserve(RateBudgetRequest request, bool reserve)
+    public (RateBudgetReservation Reservation, LeasedAllowance? Refused) Reserve(RateBudgetRequest request, bool reserve)
     {
         var tokens = Tokens is null ? 0 : request.EstimateTokens();
         var now = _timeProvider.GetTimestamp();
@@ -146,7 +146,7 @@ internal sealed class FleetBudget
     /// within half its life, or run low.
     /// </summary>
     /// <returns><see langword="true"/> when the caller must now renew it (or give it up with <see cref="AbandonLease"/>).</returns>
-    public bool TryMarkForLease(Allowance allowance)
+    public bool TryMarkForLease(LeasedAllowance allowance)
     {
         var now = _timeProvider.GetTimestamp();
         lock (_gate)
@@ -162,7 +162,7 @@ internal sealed class FleetBudget
     }
 
     /// <summary>Starts a renewal: gives what to ask Redis for (the amount, the lease given back and what was spent of it).</summary>
-    public LeaseRequest BeginLease(Allowance allowance, long sequence)
+    public LeaseRequest BeginLease(LeasedAllowance allowance, long sequence)
     {
         lock (_gate)
         {
@@ -180,7 +180,7 @@ internal sealed class FleetBudget
 
     /// <summary>Applies Redis's answer: the new lease replaces the old one, charged with what was spent since the request left.</summary>
     /// <returns><see langword="true"/> when the fleet's window is full (nothing granted) and was not before.</returns>
-    public bool EndLease(Allowance allowance, LeaseRequest request, long granted, int replicas)
+    public bool EndLease(LeasedAllowance allowance, LeaseRequest request, long granted, int replicas)
     {
         lock (_gate)
         {
@@ -202,7 +202,7 @@ internal sealed class FleetBudget
     }
 
     /// <summary>Ends a renewal that failed or was not queued: the current lease stays until it expires.</summary>
-    public void AbandonLease(Allowance allowance)
+    public void AbandonLease(LeasedAllowance allowance)
     {
         lock (_gate)
         {
@@ -222,73 +222,10 @@ internal sealed class FleetBudget
             };
         }
 
-        static int Share(Allowance allowance) => (int)Math.Max(1, Math.Ceiling(allowance.Limit / (double)allowance.Replicas));
+        static int Share(LeasedAllowance allowance) => (int)Math.Max(1, Math.Ceiling(allowance.Limit / (double)allowance.Replicas));
     }
 
-    private static RateBudgetReservation Refusal(Allowance allowance, long amount) => allowance.Name == "requests"
+    private static RateBudgetReservation Refusal(LeasedAllowance allowance, long amount) => allowance.Name == "requests"
         ? RateBudgetReservation.Refused(RateBudgetKind.Requests, fleetWide: true, string.Create(CultureInfo.InvariantCulture, $"rate budget: {allowance.Limit} requests per minute across replicas"))
         : RateBudgetReservation.Refused(RateBudgetKind.Tokens, fleetWide: true, string.Create(CultureInfo.InvariantCulture, $"rate budget: ~{amount} tokens would exceed {allowance.Limit} tokens per minute across replicas"));
-
-    /// <summary>One limit's local allowance; read and changed under the budget's lock.</summary>
-    internal sealed class Allowance(string name, int limit, TimeSpan life)
-    {
-        public string Name { get; } = name;
-
-        public int Limit { get; } = limit;
-
-        public TimeSpan Life { get; } = life;
-
-        /// <summary>Gets or sets the sequence number of the current lease (its id is <c>{replica}:{sequence}</c>), 0 for none.</summary>
-        public long LeaseSequence { get; set; }
-
-        public long Granted { get; set; }
-
-        /// <summary>Gets or sets what is left to spend of the current lease; negative for a debt.</summary>
-        public long Remaining { get; set; }
-
-        public long Expires { get; set; }
-
-        public long SpentInLastLease { get; set; }
-
-        public long LargestDemand { get; set; } = 1;
-
-        public int Replicas { get; set; } = 1;
-
-        public bool Renewing { get; set; }
-
-        public bool Exhausted { get; set; }
-
-        /// <summary>Gets or sets a value indicating whether a call was refused since the last lease: demand outran the allowance.</summary>
-        public bool Refused { get; set; }
-
-        public long Leases { get; set; }
-
-        public long Available(long now) => LeaseSequence != 0 && now < Expires ? Remaining : Math.Min(Remaining, 0);
-
-        public TimeSpan TimeLeft(long now, TimeProvider timeProvider) =>
-            now >= Expires ? TimeSpan.Zero : TimeSpan.FromSeconds((Expires - now) / (double)timeProvider.TimestampFrequency);
-
-        public void Spend(long amount) => Remaining -= amount;
-
-        /// <summary>
-        /// Gets how much to lease: a tenth of the limit (or one call's worth, if larger) for the first lease and after a
-        /// refusal; otherwise twice what the last or the current lease saw spent, at least one call's worth, so that a
-        /// busy replica keeps enough and an idle one holds little.
-        /// </summary>
-        public long Ask()
-        {
-            var most = Math.Max((long)Math.Ceiling(Limit / 10.0), LargestDemand);
-            var spent = Math.Max(SpentInLastLease, Granted - Remaining);
-            return Leases == 0 || Refused ? most : Math.Clamp(Math.Max(spent * 2, LargestDemand), 1, most);
-        }
-    }
 }
-
-/// <summary>What a renewal asks Redis for, and the allowance's state when it asked.</summary>
-/// <param name="Sequence">The new lease's sequence number.</param>
-/// <param name="Amount">The amount asked.</param>
-/// <param name="Returned">The sequence number of the lease given back, 0 for none.</param>
-/// <param name="ReturnedSpent">What was spent of the lease given back.</param>
-/// <param name="RemainingAtRequest">The allowance left when the request left.</param>
-/// <param name="SentAt">When the request left (the new lease may be spent until then plus its life).</param>
-internal readonly record struct LeaseRequest(long Sequence, long Amount, long Returned, long ReturnedSpent, long RemainingAtRequest, long SentAt);

@@ -87,7 +87,7 @@ internal sealed partial class SharedStateSync
         }
     }
 
-    private async Task LeaseAsync(IDatabaseAsync database, FleetBudget budget, FleetBudget.Allowance allowance)
+    private async Task LeaseAsync(IDatabaseAsync database, FleetBudget budget, LeasedAllowance allowance)
     {
         var request = budget.BeginLease(allowance, Interlocked.Increment(ref _leaseSequence));
         RedisResult result;
