@@ -1,10 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using Garnet;
-using Garnet.server;
 using Microsoft.Extensions.DependencyInjection;
 using MultiModel.Failover;
+using MultiModel.Redis.Tests.TestSupport;
 using MultiModel.Resilience;
 
 namespace MultiModel.Benchmarks.Benchmarks;
@@ -29,26 +27,8 @@ public class SharedStateBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var port = FreePort();
-        _garnet = new GarnetServer(
-            new GarnetServerOptions(logger: null)
-            {
-                EndPoints = [new IPEndPoint(IPAddress.Loopback, port)],
-                EnableAOF = false,
-                EnableStorageTier = false,
-                Recover = false,
-                IndexMemorySize = "1m",
-                LogMemorySize = "64m",
-                PageSize = "1m",
-                EnableLua = true,
-                LuaTransactionMode = true,
-                LuaOptions = new LuaOptions(logger: null),
-                QuietMode = true,
-            },
-            null,
-            null,
-            false);
-        _garnet.Start();
+        var port = EmbeddedGarnet.FreePort();
+        _garnet = EmbeddedGarnet.Start(port);
 
         var services = new ServiceCollection();
         services.AddMultiModel().AddGrok(configure: grok => grok.BaseUrl = new Uri("http://127.0.0.1:9/v1"))
@@ -92,18 +72,4 @@ public class SharedStateBenchmarks
 
     [Benchmark]
     public Task<ChatResponse> Budgeted_SharedRedisStore() => _shared.GetResponseAsync(_request);
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 }

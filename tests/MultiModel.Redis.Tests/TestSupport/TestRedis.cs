@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
 using Garnet;
-using Garnet.server;
 using StackExchange.Redis;
 
 namespace MultiModel.Redis.Tests.TestSupport;
@@ -41,7 +39,7 @@ internal sealed class TestRedis : IAsyncDisposable
     public static async Task<TestRedis> StartAsync()
     {
         var external = Environment.GetEnvironmentVariable(EndpointVariable) is { Length: > 0 } text ? IPEndPoint.Parse(text) : null;
-        var server = new TestRedis(FreePort(), external);
+        var server = new TestRedis(EmbeddedGarnet.FreePort(), external);
         await server.StartAgainAsync();
         return server;
     }
@@ -85,52 +83,10 @@ internal sealed class TestRedis : IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        var garnet = new GarnetServer(
-            new GarnetServerOptions(logger: null)
-            {
-                EndPoints = [new IPEndPoint(IPAddress.Loopback, Port)],
-                EnableAOF = false,
-                EnableStorageTier = false,
-                Recover = false,
-                CheckpointFrequencySecs = 0,
-                IndexMemorySize = "1m",
-                LogMemorySize = "64m",
-                PageSize = "1m",
-                EnableLua = true,
-                LuaTransactionMode = true, // Garnet's scripts are atomic only with it (it locks the declared keys)
-                LuaOptions = new LuaOptions(logger: null),
-                QuietMode = true,
-            },
-            null,
-            null,
-            false);
-        try
-        {
-            garnet.Start();
-        }
-        catch
-        {
-            garnet.Dispose();
-            throw;
-        }
-
+        var garnet = EmbeddedGarnet.Start(Port);
         _garnet = garnet;
         return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 }
