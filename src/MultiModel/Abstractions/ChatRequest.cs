@@ -98,6 +98,7 @@ public sealed partial class ChatRequest
             TopLogprobs = TopLogprobs,
             ToolChoice = ToolChoice,
             ResponseFormat = ResponseFormat,
+            ContinueFinalMessage = ContinueFinalMessage,
         };
         foreach (var stop in StopSequences)
         {
@@ -120,7 +121,8 @@ public sealed partial class ChatRequest
     /// or <see cref="ChatToolChoiceKind.Specific"/> choice needs tools (and the named tool among them); tool call ids are
     /// unique in the conversation; every tool call of an assistant message is answered by exactly one tool result, and
     /// the results come right after that message (only other results in between); a tool result refers to a call
-    /// of that message. An assistant message with tool calls, and a tool result, may have empty text.
+    /// of that message. An assistant message with tool calls, and a tool result, may have empty text. A request that
+    /// sets <see cref="ContinueFinalMessage"/> ends with an assistant message of text only.
     /// </para>
     /// </remarks>
     public void Validate()
@@ -155,6 +157,7 @@ public sealed partial class ChatRequest
 
         ValidateToolTurns(Param);
         ValidateTools(Param);
+        ValidateContinuation(Param);
 
         if (ModelId is not null && string.IsNullOrWhiteSpace(ModelId))
         {

@@ -15,10 +15,16 @@ internal static class ClaudeRequestWriter
         request.Validate();
         RequestSupport.ThrowIfUnsupported(request, ClaudeRequestRules.Check(request), settings.Name);
 
+        var model = request.ModelId ?? settings.Model;
         var (system, messages) = ClaudeConversationWriter.Write(request.Messages);
+        if (request.ContinueFinalMessage)
+        {
+            ClaudeContinuation.Write(messages, model);
+        }
+
         var wire = new ClaudeWireRequest
         {
-            Model = request.ModelId ?? settings.Model,
+            Model = model,
             MaxTokens = request.MaxOutputTokens ?? settings.MaxOutputTokens,
             System = system,
             Messages = messages,
