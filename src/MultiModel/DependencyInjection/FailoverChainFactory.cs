@@ -103,6 +103,7 @@ internal sealed class FailoverChainFactory : IDisposable
             HedgingDelay = options.Failover.HedgingDelay,
             HeadBufferLength = options.Failover.HeadBufferLength,
             HeadBufferTime = options.Failover.HeadBufferTime,
+            ResumeStreams = options.Failover.ResumeStreams,
             Confidence = new ConfidencePolicy { Threshold = options.Confidence.Threshold },
             WhenNoneMeetsThreshold = options.Confidence.WhenNoneMeetsThreshold,
             HealthSource = _health,

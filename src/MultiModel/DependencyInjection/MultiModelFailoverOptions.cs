@@ -22,4 +22,8 @@ public sealed class MultiModelFailoverOptions
     /// <summary>Gets or sets the longest time a stream's head is held back for the confidence policy.</summary>
     /// <value>The default value is <see langword="null"/> (no time limit besides <see cref="HeadBufferLength"/>).</value>
     public TimeSpan? HeadBufferTime { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether a stream that breaks after its first text is continued by the next provider (see <see cref="Failover.FailoverChatClientOptions.ResumeStreams"/>).</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool ResumeStreams { get; set; }
 }

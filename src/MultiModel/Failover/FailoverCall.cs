@@ -13,8 +13,8 @@ internal sealed partial class FailoverCall
     /// <summary>One record per provider reached (skipped or started), at the provider's index; each is reached at most once.</summary>
     private readonly FailoverAttempt?[] _attempts;
 
-    /// <summary>What each provider said it cannot take, at its index; <see langword="null"/> when all can take the request.</summary>
-    private readonly ChatRequestSupport[]? _refusals;
+    /// <summary>What each provider said it cannot take (of <see cref="AttemptRequest"/>), at its index; <see langword="null"/> when all can take it.</summary>
+    private ChatRequestSupport[]? _refusals;
     private int _next;
     private int _started;
     private long _lastStart;
@@ -25,6 +25,7 @@ internal sealed partial class FailoverCall
     {
         Settings = settings;
         Request = request;
+        AttemptRequest = request;
         Streaming = streaming;
         CallerToken = callerToken;
         Telemetry = CallTelemetry.Start(settings.Telemetry, settings.TimeProvider, request, streaming);
@@ -34,7 +35,11 @@ internal sealed partial class FailoverCall
 
     public FailoverSettings Settings { get; }
 
+    /// <summary>Gets the caller's request: the one answers are scored against.</summary>
     public ChatRequest Request { get; }
+
+    /// <summary>Gets the request the attempts send: the caller's, or after a stream broke, the one that asks to continue its partial answer.</summary>
+    public ChatRequest AttemptRequest { get; private set; }
 
     public bool Streaming { get; }
 
@@ -121,7 +126,7 @@ internal sealed partial class FailoverCall
             var attempt = _attempts[index] = new FailoverAttempt(this, index, hedged);
             _started++;
             _lastStart = Settings.TimeProvider.GetTimestamp();
-            Telemetry.AttemptStarted(attempt, Request);
+            Telemetry.AttemptStarted(attempt, AttemptRequest);
             attempt.Start();
             return attempt;
         }
