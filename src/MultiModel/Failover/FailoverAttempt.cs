@@ -41,7 +41,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     {
         _call = call;
         Index = index;
-        Provider = call.Settings.Providers[index];
+        Provider = call.ProviderAt(index);
         SkipCategory = skipCategory;
         Report = new ChatAttempt { Index = index, ProviderName = Provider.Name, Outcome = ChatAttemptOutcome.Skipped, SkipReason = skipReason };
     }
@@ -51,7 +51,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     {
         _call = call;
         Index = index;
-        Provider = call.Settings.Providers[index];
+        Provider = call.ProviderAt(index);
         Hedged = hedged;
         var (clock, timeout) = (call.Settings.TimeProvider, call.Settings.AttemptTimeout);
         _started = clock.GetTimestamp();

@@ -38,7 +38,7 @@ internal sealed partial class FailoverCall
         PartialAnswer,
         PartialAnswer is null ? null : AttemptRequest.Messages[^1].Text);
 
-    /// <summary>Records the break and, when the answer may be resumed, runs the chain again on the providers not tried yet with a request to continue it.</summary>
+    /// <summary>Records the break and, when the answer may be resumed, runs the chain again with a request to continue it: on the providers not tried yet, then once more round the chain.</summary>
     private async ValueTask<FailoverAttempt> ResumeAsync(FailoverAttempt broken)
     {
         var partial = broken.Stream!;
@@ -59,7 +59,7 @@ internal sealed partial class FailoverCall
         var text = partial.Text;
         AttemptRequest = Request.ToContinuation(text);
         CheckSupport(Settings, AttemptRequest, out _refusals);
-        (Best, PartialAnswer) = (null, partial);
+        (Best, PartialAnswer, _end) = (null, partial, _attempts.Length);
         FailoverAttempt next;
         try
         {

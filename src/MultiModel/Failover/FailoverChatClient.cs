@@ -23,7 +23,9 @@ namespace MultiModel.Failover;
 /// has been scored. From then on the answer belongs to that provider: a later failure throws
 /// <see cref="ChatFailoverReason.FailedAfterContent"/>, and a whole answer below the threshold throws
 /// <see cref="ChatFailoverReason.BelowThresholdAfterContent"/> or, under <see cref="BelowThresholdBehavior.ReturnBest"/>,
-/// ends with a flagged final update. Two models are never spliced. The final update carries usage, confidence and every attempt.
+/// ends with a flagged final update. Two models are never spliced, unless <see cref="FailoverChatClientOptions.ResumeStreams"/>
+/// is on: then a stream that breaks is continued by another provider, and the final update says where
+/// (<see cref="ChatResponseUpdate.Resumptions"/>). The final update carries usage, confidence and every attempt.
 /// </para>
 /// <para>
 /// <b>Errors.</b> A request that fails <see cref="ChatRequest.Validate"/>, or that no provider of the chain can take,

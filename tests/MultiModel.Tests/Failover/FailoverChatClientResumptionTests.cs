@@ -107,7 +107,52 @@ public class FailoverChatClientResumptionTests
         Assert.That(ex.PartialText, Is.EqualTo("The answer"));
         Assert.That(ex.InnerException, Is.SameAs(failure));
         Assert.That(string.Concat(received.Select(u => u.Text)), Is.EqualTo("The answer"));
-        Assert.That(ex.Attempts.Select(a => (a.ProviderName, a.Outcome)), Is.EqualTo(new[] { ("grok", ChatAttemptOutcome.Failed), ("claude", ChatAttemptOutcome.Failed) }));
+        Assert.That(ex.Attempts.Select(a => (a.ProviderName, a.Outcome)), Is.EqualTo(new[]
+        {
+            ("grok", ChatAttemptOutcome.Failed),
+            ("claude", ChatAttemptOutcome.Failed),
+            ("grok", ChatAttemptOutcome.Failed),
+            ("claude", ChatAttemptOutcome.Failed),
+        }), "the continuation goes round the chain once more, and each provider fails it");
+    }
+
+    [Test]
+    public async Task GetStreamingResponseAsync_LastProviderBreaksToo_TheChainGoesRoundOnceMore()
+    {
+        var calls = 0;
+        var grok = new TestChatProvider("grok")
+        {
+            GetStreamingResponseAsyncCallback = (_, ct) => Interlocked.Increment(ref calls) == 1
+                ? Some.Stream([Some.Text("grok", "One")], Some.StreamError("grok"), ct)
+                : Some.Stream([Some.Text("grok", " three."), Some.Final("grok")], cancellationToken: ct),
+        };
+        var sut = new FailoverChatClient([grok, Breaking("claude", " two")], Resume);
+
+        var updates = await Some.CollectAsync(sut.GetStreamingResponseAsync(Some.Request()));
+
+        Assert.That(string.Concat(updates.Select(u => u.Text)), Is.EqualTo("One two three."));
+        Assert.That(updates[^1].Resumptions!.Select(r => (r.Offset, r.BrokenProviderName, r.ProviderName)), Is.EqualTo(new[] { (3, "grok", "claude"), (7, "claude", "grok") }));
+        Assert.That(updates[^1].Attempts!.Select(a => (a.Index, a.ProviderName, a.Outcome)), Is.EqualTo(new[]
+        {
+            (0, "grok", ChatAttemptOutcome.Failed),
+            (1, "claude", ChatAttemptOutcome.Failed),
+            (2, "grok", ChatAttemptOutcome.Succeeded),
+        }));
+        Assert.That(grok.Requests[1].Messages[^1].Text, Is.EqualTo("One two"));
+    }
+
+    [Test]
+    public void GetStreamingResponseAsync_EveryProviderBreaksTwice_GivesUpAfterTheSecondRound()
+    {
+        var grok = BreakingEachTime("grok", "1", " 3");
+        var claude = BreakingEachTime("claude", " 2", " 4");
+        var sut = new FailoverChatClient([grok, claude], Resume);
+
+        var ex = Assert.ThrowsAsync<ChatFailoverException>(() => Some.CollectAsync(sut.GetStreamingResponseAsync(Some.Request())));
+
+        Assert.That(ex!.Reason, Is.EqualTo(ChatFailoverReason.FailedAfterContent));
+        Assert.That(ex.PartialText, Is.EqualTo("1 2 3 4"));
+        Assert.That((grok.CallCount, claude.CallCount), Is.EqualTo((2, 2)));
     }
 
     [Test]
@@ -290,6 +335,13 @@ public class FailoverChatClientResumptionTests
     /// <summary>A provider that streams some text, then sends an error event.</summary>
     private static TestChatProvider Breaking(string name, params string[] texts) =>
         new(name) { GetStreamingResponseAsyncCallback = (_, ct) => Some.Stream([.. texts.Select(t => Some.Text(name, t))], Some.StreamError(name), ct) };
+
+    /// <summary>A provider that streams the next of the texts on each call, then sends an error event.</summary>
+    private static TestChatProvider BreakingEachTime(string name, params string[] texts)
+    {
+        var calls = -1;
+        return new(name) { GetStreamingResponseAsyncCallback = (_, ct) => Some.Stream([Some.Text(name, texts[Interlocked.Increment(ref calls)])], Some.StreamError(name), ct) };
+    }
 
     private static async IAsyncEnumerable<ChatResponseUpdate> StallAfter(ChatResponseUpdate first, TaskCompletionSource stalled, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
