@@ -82,7 +82,7 @@ public sealed class ChatResponseUpdate
     public IReadOnlyList<ChatAttempt>? Attempts { get; init; }
 
     /// <summary>Gets where a failover chain continued a broken stream with another provider; set on the final piece by a failover chain.</summary>
-    /// <value>Empty on the final piece of a chain's answer that was not resumed; <see langword="null"/> on other pieces.</value>
+    /// <value>Empty on the final piece of a chain's answer that was not resumed; <see langword="null"/> on other pieces and on a provider's own stream.</value>
     public IReadOnlyList<ChatResumption>? Resumptions { get; init; }
 
     /// <inheritdoc/>

@@ -79,8 +79,6 @@ internal sealed class AttemptStream
     /// <summary>Gets how many characters of this stream's start repeated the partial answer it continues, and were removed.</summary>
     public int OverlapLength { get; private set; }
 
-    public int TextLength => _text.Length;
-
     /// <summary>Gets the whole answer so far: the partial answer this stream continues, then its own text.</summary>
     public string Text => _text.ToString();
 
