@@ -41,6 +41,7 @@ run 0 "Answered by: grok" -- dotnet run --project $console
 run 0 "Answered by: claude" -- dotnet run --project $console -- --fault grok=503
 run 2 "MANUAL INTERVENTION REQUIRED" -- dotnet run --project $console -- --fault grok=503 --fault claude=529
 run 0 "Answered by: claude" -- dotnet run --project $console -- --stream --fault grok=stream-cut
+run 0 "Answered by: claude" "grok skipped: context window: ~1[45][0-9]k tokens > 131k" -- dotnet run --project $console -- --long-log
 run 0 "All 2 batches analysed" -- dotnet run --project $hosted -- --batches 2
 run 0 "Activity.DisplayName: +failover default" "Activity.DisplayName: +chat claude" "Metric Name: multimodel.failovers" \
   -- dotnet run --project $hosted -- --batches 1 --fault grok=503 --console-telemetry

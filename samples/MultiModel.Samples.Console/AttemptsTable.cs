@@ -17,6 +17,12 @@ internal static class AttemptsTable
             var confidence = attempt.Confidence is { } score ? score.Value.ToString("0.00", CultureInfo.InvariantCulture) : "-";
             output.WriteLine($"  {attempt.Index,-2} {attempt.ProviderName,-10} {attempt.Outcome,-14} {Truncate(Describe(attempt), 34),-34} {latency,9} {confidence,10}");
         }
+
+        // A skip reason says why the provider was not called (e.g. "context window: ~151k tokens > 131k"): print it whole.
+        foreach (var attempt in attempts.Where(a => a.SkipReason is { Length: > 25 }))
+        {
+            output.WriteLine($"  #{attempt.Index} {attempt.ProviderName} skipped: {attempt.SkipReason}");
+        }
     }
 
     private static string Describe(ChatAttempt attempt)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MultiModel;
 using MultiModel.DependencyInjection;
+using MultiModel.Failover;
 using MultiModel.Samples;
 using MultiModel.Samples.ConsoleApp;
 
@@ -27,7 +28,8 @@ if (arguments.Help)
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
-    Args = [.. arguments.ConfigurationArgs],
+    // --long-log asks Grok 3 (a 131k-token window) first; a model given on the command line still wins.
+    Args = arguments.LongLog ? ["--MultiModel:Providers:grok:Model=grok-3", .. arguments.ConfigurationArgs] : [.. arguments.ConfigurationArgs],
     ContentRootPath = AppContext.BaseDirectory,
 });
 
@@ -67,11 +69,12 @@ await using (providers)
     }
 
     await host.StartAsync();
-    var options = host.Services.GetRequiredService<IOptions<MultiModelOptions>>().Value;
-    Console.WriteLine($"Failover chain: {string.Join(" -> ", options.Order)} (confidence threshold {options.Confidence.Threshold}, attempt timeout {options.Failover.AttemptTimeout.TotalSeconds} s)");
+    var order = host.Services.GetRequiredService<IOptions<MultiModelOptions>>().Value.Order;
+    var failover = host.Services.GetRequiredService<IOptions<FailoverChatClientOptions>>().Value;
+    Console.WriteLine($"Failover chain: {string.Join(" -> ", order)} (confidence threshold {failover.Confidence.Threshold}, attempt timeout {failover.AttemptTimeout.TotalSeconds} s)");
 
     var analysis = host.Services.GetRequiredService<IOptions<AnalysisOptions>>().Value;
-    var path = ResolvePath(arguments.TelemetryFile ?? analysis.TelemetryFile);
+    var path = arguments.LongLog ? LongTelemetryLog.Write() : ResolvePath(arguments.TelemetryFile ?? analysis.TelemetryFile);
     if (!File.Exists(path))
     {
         Console.Error.WriteLine($"Telemetry file not found: {path}");

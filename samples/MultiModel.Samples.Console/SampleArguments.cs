@@ -13,6 +13,8 @@ internal sealed class SampleArguments
 
     public string? TelemetryFile { get; private set; }
 
+    public bool LongLog { get; private set; }
+
     public List<string> ConfigurationArgs { get; } = [];
 
     public const string Usage = """
@@ -20,6 +22,8 @@ internal sealed class SampleArguments
 
           --file PATH            telemetry file to analyse (default: data/spacecraft-telemetry.csv)
           --stream               stream the answer as it arrives
+          --long-log             analyse a generated day-long log (~150k tokens) with Grok 3 (131k window) first:
+                                 the chain skips Grok without a call and Claude (200k) answers
           --offline              use the built-in provider emulator even when API keys are configured
           --fault NAME=FAULT     make the emulated provider NAME fail (repeatable; emulator only)
                                  FAULT: 500 | 503 | 529 | 429 | 401 | timeout | reset | stream-cut |
@@ -54,6 +58,9 @@ internal sealed class SampleArguments
                     break;
                 case "--file":
                     parsed.TelemetryFile = Value(args, ref i, arg);
+                    break;
+                case "--long-log":
+                    parsed.LongLog = true;
                     break;
                 default:
                     if (arg.StartsWith("--fault=", StringComparison.Ordinal))

@@ -22,7 +22,7 @@ internal sealed class HealthReporter(HealthCheckService health, IOptions<Monitor
                     logger.HealthReport(name, entry.Status, entry.Description);
                     foreach (var (provider, state) in entry.Data)
                     {
-                        logger.ProviderHealth(provider, state);
+                        logger.ProviderHealth(provider, state as string ?? string.Empty);
                     }
                 }
             }

@@ -29,7 +29,7 @@ internal static partial class Log
     public static partial void HealthReport(this ILogger logger, string checkName, HealthStatus status, string? description);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Health of {ProviderName}: {ProviderHealth}")]
-    public static partial void ProviderHealth(this ILogger logger, string providerName, object providerHealth);
+    public static partial void ProviderHealth(this ILogger logger, string providerName, string providerHealth);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Using the built-in provider emulator at {BaseAddress} (no API keys configured, or --offline)")]
     public static partial void UsingEmulator(this ILogger logger, Uri baseAddress);

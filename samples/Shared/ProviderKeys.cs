@@ -43,12 +43,15 @@ internal sealed class ProviderKeys
         return new ProviderKeys(withKey, withoutKey);
     }
 
-    /// <summary>Takes the providers without a key out of the options bound from configuration (before they are validated).</summary>
+    /// <summary>Switches the providers without a key off in configuration (<c>MultiModel:Providers:{name}:Enabled</c>), so they are not built.</summary>
+    public void SwitchOffProvidersWithoutKey(IConfigurationBuilder configuration) =>
+        configuration.AddInMemoryCollection(WithoutKey.Select(p => KeyValuePair.Create($"MultiModel:Providers:{p.Name}:Enabled", (string?)"false")));
+
+    /// <summary>Takes the providers without a key out of the chain's order (before it is validated).</summary>
     public void LeaveOutProvidersWithoutKey(MultiModelOptions options)
     {
         foreach (var (name, _) in WithoutKey)
         {
-            options.Providers.Remove(name);
             for (var i = options.Order.Count - 1; i >= 0; i--)
             {
                 if (string.Equals(options.Order[i], name, StringComparison.OrdinalIgnoreCase))
@@ -59,7 +62,6 @@ internal sealed class ProviderKeys
         }
     }
 
-    /// <summary>Tells whether a configured <c>Kind</c> is Anthropic's.</summary>
     public static bool IsClaude(string? kind) =>
         string.Equals(kind, "Claude", StringComparison.OrdinalIgnoreCase) || string.Equals(kind, "Anthropic", StringComparison.OrdinalIgnoreCase);
 

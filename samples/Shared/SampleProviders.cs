@@ -47,9 +47,13 @@ internal sealed class SampleProviders : IAsyncDisposable
         var keys = ProviderKeys.Read(configuration);
         if (!offline && keys.WithKey.Count > 0)
         {
-            return faults.Count == 0
-                ? new SampleProviders(keys, null)
-                : throw new ArgumentException("--fault needs the emulator: add --offline to use it even though API keys are configured.");
+            if (faults.Count > 0)
+            {
+                throw new ArgumentException("--fault needs the emulator: add --offline to use it even though API keys are configured.");
+            }
+
+            keys.SwitchOffProvidersWithoutKey(configuration);
+            return new SampleProviders(keys, null);
         }
 
         return new SampleProviders(keys, await OfflineEmulator.StartAsync(configuration, faults, grokAnswer, claudeAnswer, deltaDelay));

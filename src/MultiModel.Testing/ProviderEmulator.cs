@@ -20,8 +20,11 @@ namespace MultiModel.Testing;
 /// Point a Claude provider at <see cref="AnthropicBaseUrl"/> (it posts to <c>/v1/messages</c>) and a Grok provider at
 /// <see cref="XaiBaseUrl"/> (it posts to <c>/chat/completions</c>). Repeated slashes and a trailing slash in the path
 /// are tolerated. Requests are checked like the real APIs: the key (<c>x-api-key</c> or <c>Authorization: Bearer</c>),
-/// <c>anthropic-version</c>, and the required body fields; accepted requests then follow the endpoint's script
-/// (<see cref="Anthropic"/>, <see cref="Xai"/>).
+/// <c>anthropic-version</c>, the required body fields, and image and document parts (Anthropic: JPEG, PNG, GIF or WebP
+/// images and PDF or plain-text documents, base64 valid and at most 5 MB, or by address; xAI: JPEG or PNG images, no
+/// documents), each rejected with a 400 in the API's words; accepted requests then follow the endpoint's script
+/// (<see cref="Anthropic"/>, <see cref="Xai"/>). The usage counts text at about four characters a token, each image at
+/// the most its API documents (1,600 Anthropic, 1,792 xAI, reported as xAI's <c>image_tokens</c>) and each PDF at 1,500.
 /// </para>
 /// <para>
 /// The emulator records every request without credentials and counts connections. It is thread-safe and serves any

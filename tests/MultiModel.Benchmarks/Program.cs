@@ -21,6 +21,7 @@ internal static class Program
         typeof(SkipBenchmarks),
         typeof(ConcurrencyBenchmarks),
         typeof(LargeStreamBenchmarks),
+        typeof(RequestCheckBenchmarks),
     ];
 
     public static async Task<int> Main(string[] args)

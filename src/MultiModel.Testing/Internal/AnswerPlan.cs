@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace MultiModel.Testing.Internal;
 
 /// <summary>The answer the emulator is about to send: the text, its deltas, how it ends, and its token counts.</summary>
@@ -55,38 +53,4 @@ internal sealed class AnswerPlan
 
         return pieces;
     }
-
-    /// <summary>Estimates the prompt tokens of a request body: about four characters per token of message text, plus a few per message.</summary>
-    public static int EstimateInputTokens(JsonElement body)
-    {
-        var characters = 0;
-        var messages = 0;
-        if (body.ValueKind == JsonValueKind.Object)
-        {
-            if (body.TryGetProperty("system", out var system))
-            {
-                characters += CountText(system);
-                messages++;
-            }
-
-            if (body.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var message in list.EnumerateArray())
-                {
-                    characters += message.ValueKind == JsonValueKind.Object && message.TryGetProperty("content", out var content) ? CountText(content) : 0;
-                    messages++;
-                }
-            }
-        }
-
-        return Math.Max(1, ((characters + 3) / 4) + (messages * 4));
-    }
-
-    private static int CountText(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString()!.Length,
-        JsonValueKind.Array => element.EnumerateArray().Sum(CountText),
-        JsonValueKind.Object => element.EnumerateObject().Where(p => p.NameEquals("text") || p.NameEquals("content")).Sum(p => CountText(p.Value)),
-        _ => 0,
-    };
 }

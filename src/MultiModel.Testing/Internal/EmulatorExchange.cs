@@ -22,6 +22,9 @@ internal sealed class EmulatorExchange
 
     public required int InputTokens { get; init; }
 
+    /// <summary>Gets the part of <see cref="InputTokens"/> the request's images count for.</summary>
+    public int ImageTokens { get; init; }
+
     public required DateTimeOffset Created { get; init; }
 
     public required TimeProvider TimeProvider { get; init; }

@@ -61,6 +61,7 @@ internal sealed class EmulatorHandler
             };
             _state.Record(record, provider);
 
+            var prompt = body is { } element ? EmulatedPrompt.Read(element, provider?.Kind ?? EmulatedProviderKind.Anthropic) : new EmulatedPrompt(1, 0, null);
             var exchange = new EmulatorExchange
             {
                 Context = context,
@@ -70,7 +71,8 @@ internal sealed class EmulatorHandler
                 Stream = record.Stream,
                 RequestId = record.RequestId,
                 ResponseId = provider?.Kind == EmulatedProviderKind.Xai ? WireIds.Uuid() : WireIds.AnthropicMessageId(),
-                InputTokens = body is { } element ? AnswerPlan.EstimateInputTokens(element) : 1,
+                InputTokens = prompt.InputTokens,
+                ImageTokens = prompt.ImageTokens,
                 Created = record.ReceivedAt,
                 TimeProvider = _timeProvider,
                 DefaultAnswer = _defaultAnswer,
@@ -80,7 +82,7 @@ internal sealed class EmulatorHandler
 
             var completed = provider is null
                 ? await RejectUnknownRouteAsync(exchange).ConfigureAwait(false)
-                : await CheckAsync(exchange, provider, record, body).ConfigureAwait(false)
+                : await CheckAsync(exchange, provider, record, body, prompt.Problem).ConfigureAwait(false)
                     || await EmulatorResponder.RespondAsync(exchange, provider.Dialect, provider.Next(_defaultAnswer)).ConfigureAwait(false);
             record.StatusCode = completed ? context.Response.StatusCode : 0;
             Finish(record, completed ? EmulatorRequestOutcome.Completed : EmulatorRequestOutcome.ServerAborted);
@@ -104,7 +106,7 @@ internal sealed class EmulatorHandler
     }
 
     /// <summary>Writes the real rejection when headers or body are wrong; returns <see langword="true"/> when it did.</summary>
-    private static async Task<bool> CheckAsync(EmulatorExchange exchange, EmulatedProvider provider, EmulatorRequest record, JsonElement? body)
+    private static async Task<bool> CheckAsync(EmulatorExchange exchange, EmulatedProvider provider, EmulatorRequest record, JsonElement? body, string? partProblem)
     {
         var dialect = provider.Dialect;
         var headers = exchange.Context.Request.Headers;
@@ -149,7 +151,7 @@ internal sealed class EmulatorHandler
             }
         }
 
-        if (MissingField(provider.Kind, body) is { } problem)
+        if ((MissingField(provider.Kind, body) ?? partProblem) is { } problem)
         {
             await dialect.WriteErrorAsync(exchange, 400, null, problem, null).ConfigureAwait(false);
             return true;

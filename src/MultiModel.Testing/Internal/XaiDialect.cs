@@ -203,9 +203,9 @@ internal sealed class XaiDialect : IWireDialect
         w.WriteNumber("completion_tokens", plan.OutputTokens);
         w.WriteNumber("total_tokens", exchange.InputTokens + plan.OutputTokens);
         w.WriteStartObject("prompt_tokens_details");
-        w.WriteNumber("text_tokens", exchange.InputTokens);
+        w.WriteNumber("text_tokens", exchange.InputTokens - exchange.ImageTokens);
         w.WriteNumber("audio_tokens", 0);
-        w.WriteNumber("image_tokens", 0);
+        w.WriteNumber("image_tokens", exchange.ImageTokens);
         w.WriteNumber("cached_tokens", 0);
         w.WriteEndObject();
         w.WriteStartObject("completion_tokens_details");

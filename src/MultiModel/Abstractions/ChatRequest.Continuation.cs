@@ -13,7 +13,7 @@ public sealed partial class ChatRequest
     /// <para>
     /// The answer then holds only the rest of the text. Each provider writes the request in its own format: Claude
     /// continues the final assistant message itself (a prefill, its trailing white space removed as the API requires)
-    /// on models that take one, and otherwise, like the chat-completions providers, receives the partial answer as an
+    /// on models that take one and without extended thinking, and otherwise, like the chat-completions providers, receives the partial answer as an
     /// assistant message followed by a user message with <see cref="ContinuationInstruction"/>. A provider that cannot
     /// continue an answer says so through <see cref="IChatProvider.CheckRequest"/>; the default implementation does.
     /// A failover chain with <c>ResumeStreams</c> on builds such requests itself to finish a broken stream.
@@ -43,7 +43,7 @@ public sealed partial class ChatRequest
     /// <summary>Checks that a request with <see cref="ContinueFinalMessage"/> ends with an assistant message of text only.</summary>
     private void ValidateContinuation(string param)
     {
-        if (ContinueFinalMessage && Messages[^1] is not { Role: ChatRole.Assistant, ToolCalls.Count: 0 })
+        if (ContinueFinalMessage && Messages[^1] is not { Role: ChatRole.Assistant, ToolCalls.Count: 0, Parts.Count: 0 })
         {
             throw new ArgumentException("ContinueFinalMessage needs a conversation that ends with an assistant message of text only (the partial answer to continue).", param);
         }

@@ -16,6 +16,9 @@ public sealed partial class ChatRequest
     /// <summary>The largest number of stop sequences accepted.</summary>
     public const int MaxStopSequences = 16;
 
+    /// <summary>The largest number of cache breakpoints (messages marked with <see cref="ChatMessage.WithCacheBreakpoint"/>, plus <see cref="CacheTools"/>) in one request, as Claude allows.</summary>
+    public const int MaxCacheBreakpoints = 4;
+
     /// <summary>Initializes a new, empty instance of the <see cref="ChatRequest"/> class.</summary>
     public ChatRequest()
     {
@@ -84,6 +87,16 @@ public sealed partial class ChatRequest
     /// <value>The default value is <see langword="null"/> (free text).</value>
     public ChatResponseFormat? ResponseFormat { get; set; }
 
+    /// <summary>Gets or sets how much the model should reason before it answers.</summary>
+    /// <value>The default value is <see langword="null"/> (the model's default; Claude does not think).</value>
+    /// <remarks>A provider whose model takes no reasoning option cannot take a request that sets one.</remarks>
+    public ChatReasoningOptions? Reasoning { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the tool definitions are marked as a prefix worth caching.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    /// <remarks>Claude receives a <c>cache_control</c> breakpoint on the last tool; other providers ignore the mark. It counts toward <see cref="MaxCacheBreakpoints"/>.</remarks>
+    public bool CacheTools { get; set; }
+
     /// <summary>Creates a copy of this request whose lists can be changed without touching the original.</summary>
     /// <returns>A new request with the same messages and settings.</returns>
     public ChatRequest Clone()
@@ -98,6 +111,8 @@ public sealed partial class ChatRequest
             TopLogprobs = TopLogprobs,
             ToolChoice = ToolChoice,
             ResponseFormat = ResponseFormat,
+            Reasoning = Reasoning,
+            CacheTools = CacheTools,
             ContinueFinalMessage = ContinueFinalMessage,
         };
         foreach (var stop in StopSequences)
@@ -121,7 +136,8 @@ public sealed partial class ChatRequest
     /// or <see cref="ChatToolChoiceKind.Specific"/> choice needs tools (and the named tool among them); tool call ids are
     /// unique in the conversation; every tool call of an assistant message is answered by exactly one tool result, and
     /// the results come right after that message (only other results in between); a tool result refers to a call
-    /// of that message. An assistant message with tool calls, and a tool result, may have empty text. A request that
+    /// of that message. An assistant message with tool calls, a tool result, and a user message with an image or a
+    /// document may have empty text. At most <see cref="MaxCacheBreakpoints"/> cache breakpoints are set. A request that
     /// sets <see cref="ContinueFinalMessage"/> ends with an assistant message of text only.
     /// </para>
     /// </remarks>
@@ -142,7 +158,7 @@ public sealed partial class ChatRequest
                 throw new ArgumentException(Invariant($"Message {i} is null."), Param);
             }
 
-            if (string.IsNullOrWhiteSpace(message.Text) && message.Role != ChatRole.Tool && message.ToolCalls.Count == 0)
+            if (string.IsNullOrWhiteSpace(message.Text) && message.Role != ChatRole.Tool && message.ToolCalls.Count == 0 && !HasMedia(message))
             {
                 throw new ArgumentException(Invariant($"Message {i} ({message.Role}) has empty text."), Param);
             }
@@ -157,6 +173,7 @@ public sealed partial class ChatRequest
 
         ValidateToolTurns(Param);
         ValidateTools(Param);
+        ValidateCacheBreakpoints(Param);
         ValidateContinuation(Param);
 
         if (ModelId is not null && string.IsNullOrWhiteSpace(ModelId))
@@ -191,6 +208,8 @@ public sealed partial class ChatRequest
                 throw new ArgumentException(Invariant($"Stop sequence {i} is null or empty."), Param);
             }
         }
+
+        ValidateReasoning(Param);
 
         if (TopLogprobs is { } top)
         {

@@ -18,6 +18,9 @@ public readonly record struct ChatRequestSupport
     /// <summary>The <see cref="Category"/> of a request outside a provider's value ranges or features.</summary>
     public const string UnsupportedCategory = "unsupported";
 
+    /// <summary>The <see cref="Category"/> of a request whose estimated size does not fit a provider's context window.</summary>
+    public const string ContextWindowCategory = "context-window";
+
     private ChatRequestSupport(string category, string reason)
     {
         Category = category;

@@ -20,6 +20,10 @@ public sealed class ChatResponse
     /// <summary>Gets the model's visible reasoning or thinking text, when the provider returned any.</summary>
     public string? ReasoningText { get; init; }
 
+    /// <summary>Gets the reasoning blocks the provider needs back unchanged in a later turn (Claude's signed and redacted thinking), in order; empty when there are none.</summary>
+    /// <remarks><see cref="ToAssistantMessage"/> carries them; their text is also in <see cref="ReasoningText"/>.</remarks>
+    public IReadOnlyList<ChatReasoningPart> ReasoningParts { get; init; } = [];
+
     /// <summary>Gets the name of the provider that produced the answer.</summary>
     public required string ProviderName { get; init; }
 
@@ -55,11 +59,22 @@ public sealed class ChatResponse
     /// <value>Empty unless the answer was streamed through a chain with <c>ResumeStreams</c> on and resumed.</value>
     public IReadOnlyList<ChatResumption> Resumptions { get; init; } = [];
 
-    /// <summary>Creates the assistant message that repeats this answer in a conversation, tool calls included.</summary>
-    /// <returns>An assistant message with <see cref="Text"/> and, when there are any, <see cref="ToolCalls"/>.</returns>
-    /// <remarks>Add it to the request, then one <see cref="ChatMessage.FromToolResult"/> message per tool call, and send again.</remarks>
-    public ChatMessage ToAssistantMessage() =>
-        ToolCalls.Count > 0 ? ChatMessage.FromToolCalls(ToolCalls, Text) : ChatMessage.FromAssistant(Text);
+    /// <summary>Creates the assistant message that repeats this answer in a conversation, tool calls and reasoning blocks included.</summary>
+    /// <returns>An assistant message with <see cref="Text"/> and, when there are any, <see cref="ReasoningParts"/> and <see cref="ToolCalls"/>.</returns>
+    /// <remarks>
+    /// Add it to the request, then one <see cref="ChatMessage.FromToolResult"/> message per tool call, and send again.
+    /// The reasoning blocks go back unchanged, as Claude requires when a tool-use turn continues with thinking on.
+    /// </remarks>
+    public ChatMessage ToAssistantMessage()
+    {
+        if (ReasoningParts.Count > 0)
+        {
+            ChatContentPart[] parts = Text.Length == 0 ? [.. ReasoningParts] : [.. ReasoningParts, ChatContentPart.FromText(Text)];
+            return ChatMessage.FromAssistant(parts, ToolCalls);
+        }
+
+        return ToolCalls.Count > 0 ? ChatMessage.FromToolCalls(ToolCalls, Text) : ChatMessage.FromAssistant(Text);
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Text;

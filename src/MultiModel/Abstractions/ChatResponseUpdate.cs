@@ -23,6 +23,7 @@ public sealed class ChatResponseUpdate
     {
         Text = source.Text;
         ReasoningText = source.ReasoningText;
+        ReasoningParts = source.ReasoningParts;
         ToolCalls = source.ToolCalls;
         ProviderName = source.ProviderName;
         ModelId = source.ModelId;
@@ -43,6 +44,14 @@ public sealed class ChatResponseUpdate
 
     /// <summary>Gets the reasoning or thinking text added by this piece, if any.</summary>
     public string? ReasoningText { get; init; }
+
+    /// <summary>Gets the reasoning blocks completed since the previous piece, whole (text and signature, or redacted data), or <see langword="null"/>.</summary>
+    /// <remarks>
+    /// A block is reported once, on the first piece after it ends (the answer's first text, a tool call, or the final
+    /// piece); its text was already streamed as <see cref="ReasoningText"/> pieces.
+    /// Keep the blocks to rebuild the assistant message with <see cref="ChatMessage.FromAssistant(IEnumerable{ChatContentPart}, IEnumerable{ChatToolCall})"/>.
+    /// </remarks>
+    public IReadOnlyList<ChatReasoningPart>? ReasoningParts { get; init; }
 
     /// <summary>Gets the tool calls completed by this piece, whole (id, name and all arguments), or <see langword="null"/>.</summary>
     /// <remarks>A streamed call is reported once, on the piece where its arguments are complete, never as fragments.</remarks>

@@ -39,7 +39,7 @@ public sealed class ConfidencePolicy
         {
             if (!UnitInterval.Contains(value))
             {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "A threshold is between 0 and 1.");
+                throw new ArgumentOutOfRangeException(nameof(Threshold), value, "A threshold is between 0 and 1.");
             }
 
             _threshold = value;

@@ -1,44 +1,40 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using MultiModel.Failover;
 using MultiModel.Resilience;
 
 namespace MultiModel.DependencyInjection;
 
 /// <summary>
-/// Reports each provider's health: healthy, degraded (cooling down after a long Retry-After) or unhealthy (circuit
-/// open). The whole is degraded while at least one provider can still answer, unhealthy when none can.
+/// Reports each provider's health from the health store: healthy, degraded (cooling down after a long Retry-After) or
+/// unhealthy (circuit open). The whole is degraded while at least one provider can still answer, unhealthy when none can.
 /// </summary>
 internal sealed class MultiModelHealthCheck : IHealthCheck
 {
-    private readonly ProviderHealthRegistry _health;
-    private readonly IOptionsMonitor<MultiModelOptions> _options;
-    private readonly ProviderRegistrations _registrations;
+    private readonly IProviderHealthStore _health;
+    private readonly MultiModelRuntime _runtime;
     private readonly TimeProvider _timeProvider;
 
-    public MultiModelHealthCheck(ProviderHealthRegistry health, IOptionsMonitor<MultiModelOptions> options, ProviderRegistrations registrations, TimeProvider timeProvider)
+    public MultiModelHealthCheck(IProviderHealthStore health, MultiModelRuntime runtime, TimeProvider timeProvider)
     {
         _health = health;
-        _options = options;
-        _registrations = registrations;
+        _runtime = runtime;
         _timeProvider = timeProvider;
     }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var names = _options.CurrentValue.Providers.Keys.Concat(_registrations.CustomProviderNames).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         int healthy = 0, degraded = 0, unhealthy = 0;
         var now = _timeProvider.GetUtcNow();
 
-        foreach (var name in names)
+        foreach (var name in _runtime.Current.Providers.Keys)
         {
             var health = _health.GetHealth(name);
             switch (health.GetSkipReason(now))
             {
                 case ProviderHealth.CircuitOpenSkipReason:
                     unhealthy++;
-                    data[name] = health.Until is { } open ? $"unhealthy: circuit open until {open:O}" : "unhealthy: circuit open";
+                    data[name] = $"unhealthy: circuit open until {health.Until:O}";
                     break;
                 case ProviderHealth.CooldownSkipReason:
                     degraded++;

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using MultiModel.Resilience;
 
@@ -6,19 +8,18 @@ namespace MultiModel.DependencyInjection;
 
 /// <summary>
 /// Configures every provider's named HttpClient: no HttpClient.Timeout (the pipeline owns timeouts, and a long stream
-/// must not be cut), pooled connections that are recycled, and the provider's resilience pipeline outermost.
+/// must not be cut), pooled connections that are recycled, and outermost the health observer and the provider's
+/// resilience handler (unless the provider runs the standard handler, which then sits inside the observer).
 /// </summary>
 internal sealed class MultiModelHttpClientConfigurator : IConfigureNamedOptions<HttpClientFactoryOptions>
 {
-    private readonly IOptionsMonitor<MultiModelOptions> _options;
-    private readonly ProviderHealthRegistry _health;
-    private readonly TimeProvider _timeProvider;
+    private readonly IServiceProvider _services;
+    private readonly ProviderRegistrations _registrations;
 
-    public MultiModelHttpClientConfigurator(IOptionsMonitor<MultiModelOptions> options, ProviderHealthRegistry health, TimeProvider timeProvider)
+    public MultiModelHttpClientConfigurator(IServiceProvider services, ProviderRegistrations registrations)
     {
-        _options = options;
-        _health = health;
-        _timeProvider = timeProvider;
+        _services = services;
+        _registrations = registrations;
     }
 
     public void Configure(HttpClientFactoryOptions options)
@@ -39,11 +40,13 @@ internal sealed class MultiModelHttpClientConfigurator : IConfigureNamedOptions<
             // Runs first, so a user's ConfigurePrimaryHttpMessageHandler still replaces this default.
             builder.PrimaryHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
 
-            var resilience = _options.CurrentValue.Providers.TryGetValue(providerName, out var provider) ? provider.Resilience : new ProviderResilienceOptions();
-            if (resilience.Enabled)
+            // The runtime is resolved here, not in the constructor: it creates the clients this configures.
+            var runtime = _services.GetRequiredService<MultiModelRuntime>();
+            var resilience = _services.GetRequiredService<ProviderResilienceFactory>();
+            builder.AdditionalHandlers.Insert(0, resilience.CreateObserver(providerName, () => runtime.MaxRetryAfterFor(providerName)));
+            if (!_registrations.UsesStandardHandler(providerName))
             {
-                builder.AdditionalHandlers.Insert(0, new ProviderResilienceHandler(
-                    providerName, _health.GetPipeline(providerName, resilience), resilience, _health.GetRecord(providerName), _timeProvider));
+                builder.AdditionalHandlers.Insert(1, new ResilienceHandler(_ => runtime.PipelineFor(providerName)));
             }
         });
     }

@@ -1,11 +1,14 @@
 namespace MultiModel.DependencyInjection;
 
-/// <summary>Configures a MultiModel registration: its providers and the failover chain over them (section <c>MultiModel</c>).</summary>
+/// <summary>Configures a MultiModel chain registered with <c>AddMultiModel</c>: the providers it tries, in order (section <c>MultiModel</c>).</summary>
 /// <remarks>
 /// <para>
-/// The unnamed instance holds the providers every chain can use. A named chain (<c>AddMultiModel("coding", …)</c>)
-/// is a named instance of these options whose <see cref="Order"/>, <see cref="Confidence"/> and
-/// <see cref="Failover"/> apply to that chain; its providers come from the unnamed instance.
+/// The unnamed instance belongs to the default chain and is bound from <c>MultiModel</c>; a named chain
+/// (<c>AddMultiModel("coding")</c>) has a named instance bound from <c>MultiModel:Chains:{name}</c>. The other settings
+/// bind straight into the library's own option types, named the same way: each provider's
+/// <c>GrokProviderOptions</c>, <c>ClaudeProviderOptions</c> or <c>OpenAICompatibleProviderOptions</c> and its
+/// <c>ProviderResilienceOptions</c> (named after the provider, from <c>MultiModel:Providers:{name}</c>), and each
+/// chain's <c>FailoverChatClientOptions</c> (from <c>Failover</c> and <c>Confidence</c>).
 /// </para>
 /// </remarks>
 public sealed class MultiModelOptions
@@ -14,21 +17,12 @@ public sealed class MultiModelOptions
     public const string SectionName = "MultiModel";
 
     /// <summary>Gets or sets the names of the providers to try, in order.</summary>
+    /// <value>The default value is empty: the providers added in code, in the order they were added.</value>
     public IList<string> Order { get; set; } = [];
-
-    /// <summary>Gets the providers, by name (case-insensitive).</summary>
-    public IDictionary<string, MultiModelProviderOptions> Providers { get; } =
-        new Dictionary<string, MultiModelProviderOptions>(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Gets or sets the confidence bar.</summary>
-    public MultiModelConfidenceOptions Confidence { get; set; } = new();
-
-    /// <summary>Gets or sets how the chain moves between providers.</summary>
-    public MultiModelFailoverOptions Failover { get; set; } = new();
 
     /// <summary>Gets or sets what telemetry may record; read from the unnamed registration for every chain.</summary>
     public MultiModelTelemetryOptions Telemetry { get; set; } = new();
 
     /// <inheritdoc/>
-    public override string ToString() => $"Order=[{string.Join(", ", Order)}], Providers=[{string.Join(", ", Providers.Keys)}]";
+    public override string ToString() => $"Order=[{string.Join(", ", Order)}]";
 }

@@ -1,23 +1,15 @@
-using MultiModel.Providers.Claude;
-using MultiModel.Providers.Grok;
-
 namespace MultiModel.DependencyInjection;
 
-/// <summary>Facts about each <see cref="ProviderKind"/>: its name in configuration, default address and key variable.</summary>
+/// <summary>Facts about each <see cref="ProviderKind"/>: its name in configuration and the variable its key may come from.</summary>
 internal static class ProviderKinds
 {
+    public const string Names = "Grok, Claude or OpenAICompatible";
+
     public static ProviderKind? Parse(string? kind) => kind?.Trim().ToUpperInvariant() switch
     {
         "GROK" or "XAI" => ProviderKind.Grok,
         "CLAUDE" or "ANTHROPIC" => ProviderKind.Claude,
         "OPENAICOMPATIBLE" => ProviderKind.OpenAICompatible,
-        _ => null,
-    };
-
-    public static Uri? DefaultBaseUrl(ProviderKind kind) => kind switch
-    {
-        ProviderKind.Grok => new GrokProviderOptions().BaseUrl,
-        ProviderKind.Claude => new ClaudeProviderOptions().BaseUrl,
         _ => null,
     };
 

@@ -176,7 +176,7 @@ internal sealed class AttemptStream
             var cut = Math.Min(overlap, text.Length);
             overlap -= cut;
             var rest = new ChatResponseUpdate(held[i]) { Text = cut == text.Length ? null : text[cut..] };
-            if (rest is { Text: null, ReasoningText: null, ToolCalls: null, Logprobs: null, IsFinal: false })
+            if (rest is { Text: null, ReasoningText: null, ReasoningParts: null, ToolCalls: null, Logprobs: null, IsFinal: false })
             {
                 held.RemoveAt(i--);
             }

@@ -23,6 +23,7 @@ public sealed class FailoverChatClientOptions
     private int _headBufferLength;
     private TimeSpan? _headBufferTime;
     private ConfidencePolicy _confidence = new();
+    private BelowThresholdBehavior _whenNoneMeetsThreshold;
     private IChatErrorClassifier _errorClassifier = DefaultChatErrorClassifier.Instance;
 
     /// <summary>Gets or sets the name of the chain, used as its <see cref="IChatProvider.Name"/> when it is nested in another chain.</summary>
@@ -33,7 +34,7 @@ public sealed class FailoverChatClientOptions
         get => _name;
         set
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(Name));
             _name = value;
         }
     }
@@ -53,7 +54,7 @@ public sealed class FailoverChatClientOptions
         {
             if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
             {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "The attempt timeout must be positive or infinite.");
+                throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), value, "The attempt timeout must be positive or infinite.");
             }
 
             _attemptTimeout = value;
@@ -70,7 +71,7 @@ public sealed class FailoverChatClientOptions
         {
             if (value is { } max)
             {
-                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max, nameof(value));
+                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max, nameof(MaxAttempts));
             }
 
             _maxAttempts = value;
@@ -91,7 +92,7 @@ public sealed class FailoverChatClientOptions
         {
             if (value is { } delay && delay <= TimeSpan.Zero)
             {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "The hedging delay must be positive.");
+                throw new ArgumentOutOfRangeException(nameof(HedgingDelay), value, "The hedging delay must be positive.");
             }
 
             _hedgingDelay = value;
@@ -110,7 +111,7 @@ public sealed class FailoverChatClientOptions
         get => _headBufferLength;
         set
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(HeadBufferLength));
             _headBufferLength = value;
         }
     }
@@ -125,7 +126,7 @@ public sealed class FailoverChatClientOptions
         {
             if (value is { } time && time <= TimeSpan.Zero)
             {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "The head buffer time must be positive.");
+                throw new ArgumentOutOfRangeException(nameof(HeadBufferTime), value, "The head buffer time must be positive.");
             }
 
             _headBufferTime = value;
@@ -168,7 +169,20 @@ public sealed class FailoverChatClientOptions
 
     /// <summary>Gets or sets what happens when no answer meets the confidence threshold.</summary>
     /// <value>The default value is <see cref="BelowThresholdBehavior.Throw"/>.</value>
-    public BelowThresholdBehavior WhenNoneMeetsThreshold { get; set; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="BelowThresholdBehavior"/>.</exception>
+    public BelowThresholdBehavior WhenNoneMeetsThreshold
+    {
+        get => _whenNoneMeetsThreshold;
+        set
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(WhenNoneMeetsThreshold), value, "The behaviour is not a defined BelowThresholdBehavior.");
+            }
+
+            _whenNoneMeetsThreshold = value;
+        }
+    }
 
     /// <summary>Gets or sets the rule that classifies failures and decides between failing over and failing fast.</summary>
     /// <value>The default value is <see cref="DefaultChatErrorClassifier.Instance"/>.</value>

@@ -7,8 +7,8 @@ namespace MultiModel.Interop;
 internal static class MeaiRequestMapper
 {
     /// <summary>Builds a request from MEAI messages and options.</summary>
-    /// <exception cref="NotSupportedException">A message holds images or other media, or a tool is not a function declaration.</exception>
-    /// <exception cref="ArgumentException">A tool or the response schema is not valid for <see cref="ChatRequest"/>.</exception>
+    /// <exception cref="NotSupportedException">A message holds media other than images and documents, a tool is not a function declaration, or the reasoning effort is <see cref="ReasoningEffort.ExtraHigh"/>.</exception>
+    /// <exception cref="ArgumentException">A tool, an image, a document or the response schema is not valid for <see cref="ChatRequest"/>.</exception>
     public static ChatRequest ToRequest(IEnumerable<AI.ChatMessage> messages, ChatOptions? options)
     {
         var request = new ChatRequest();
@@ -29,6 +29,14 @@ internal static class MeaiRequestMapper
 
         request.ModelId = options.ModelId;
         request.MaxOutputTokens = options.MaxOutputTokens;
+        request.Reasoning = options.Reasoning?.Effort switch
+        {
+            null or ReasoningEffort.None => null,
+            ReasoningEffort.Low => new ChatReasoningOptions { Effort = ChatReasoningEffort.Low },
+            ReasoningEffort.Medium => new ChatReasoningOptions { Effort = ChatReasoningEffort.Medium },
+            ReasoningEffort.High => new ChatReasoningOptions { Effort = ChatReasoningEffort.High },
+            var effort => throw new NotSupportedException($"Reasoning effort {effort} is not supported; use Low, Medium or High."),
+        };
         request.Temperature = options.Temperature;
         request.TopP = options.TopP;
         foreach (var stop in options.StopSequences ?? [])
@@ -61,6 +69,7 @@ internal static class MeaiRequestMapper
     }
 
     /// <summary>Builds MEAI messages and options from a request.</summary>
+    /// <remarks>Cache breakpoints have no MEAI counterpart and are not passed on; a client behind the interface caches as it does.</remarks>
     public static (List<AI.ChatMessage> Messages, ChatOptions Options) FromRequest(ChatRequest request)
     {
         var messages = new List<AI.ChatMessage>(request.Messages.Count);
@@ -69,6 +78,7 @@ internal static class MeaiRequestMapper
             messages.Add(message.Role switch
             {
                 ChatRole.System => new AI.ChatMessage(AI.ChatRole.System, message.Text),
+                ChatRole.User when message.Parts.Count > 0 => new AI.ChatMessage(AI.ChatRole.User, [.. message.Parts.Select(MeaiContentMapper.ToContent)]),
                 ChatRole.User => new AI.ChatMessage(AI.ChatRole.User, message.Text),
                 ChatRole.Tool => new AI.ChatMessage(AI.ChatRole.Tool, [ToResultContent(message)]),
                 _ => new AI.ChatMessage(AI.ChatRole.Assistant, AssistantContents(message)),
@@ -94,6 +104,14 @@ internal static class MeaiRequestMapper
             ResponseFormat = request.ResponseFormat is { } format
                 ? AI.ChatResponseFormat.ForJsonSchema(format.Schema, format.SchemaName, format.SchemaDescription)
                 : null,
+            Reasoning = request.Reasoning is { } reasoning
+                ? new ReasoningOptions { Effort = reasoning.ResolvedEffort switch
+                {
+                    ChatReasoningEffort.Low => ReasoningEffort.Low,
+                    ChatReasoningEffort.Medium => ReasoningEffort.Medium,
+                    _ => ReasoningEffort.High,
+                } }
+                : null,
         };
         return (messages, options);
     }
@@ -101,6 +119,8 @@ internal static class MeaiRequestMapper
     private static void AddMessage(ChatRequest request, AI.ChatMessage message)
     {
         var text = new System.Text.StringBuilder();
+        var parts = new List<ChatContentPart>();
+        var rich = false;
         List<ChatToolCall>? calls = null;
         foreach (var content in message.Contents)
         {
@@ -108,6 +128,11 @@ internal static class MeaiRequestMapper
             {
                 case TextContent textContent:
                     text.Append(textContent.Text);
+                    parts.Add(ChatContentPart.FromText(textContent.Text));
+                    break;
+                case TextReasoningContent reasoning:
+                    parts.Add(MeaiContentMapper.ToReasoningPart(reasoning));
+                    rich = true;
                     break;
                 case FunctionCallContent call:
                     (calls ??= []).Add(new ChatToolCall(call.CallId, call.Name, MeaiJson.ToJsonObject(call.Arguments)));
@@ -115,18 +140,34 @@ internal static class MeaiRequestMapper
                 case FunctionResultContent result:
                     request.Messages.Add(ChatMessage.FromToolResult(result.CallId, MeaiJson.ToText(result.Result), isError: result.Exception is not null));
                     break;
-                case DataContent or UriContent:
-                    throw new NotSupportedException($"A {message.Role} message holds {content.GetType().Name}; only text, function calls and function results are supported.");
+                default:
+                    if (MeaiContentMapper.ToMediaPart(content) is { } media)
+                    {
+                        parts.Add(media);
+                        rich = true;
+                    }
+
+                    break;
             }
         }
 
-        if (calls is not null)
+        var role = ToRole(message.Role);
+        if (rich)
+        {
+            request.Messages.Add(role switch
+            {
+                ChatRole.Assistant => ChatMessage.FromAssistant(parts, calls),
+                ChatRole.User => ChatMessage.FromUser([.. parts]),
+                _ => throw new NotSupportedException($"A {message.Role} message holds images, documents or reasoning; only user messages take images and documents, only assistant messages reasoning."),
+            });
+        }
+        else if (calls is not null)
         {
             request.Messages.Add(ChatMessage.FromToolCalls(calls, text.ToString()));
         }
         else if (text.Length > 0)
         {
-            request.Messages.Add(new ChatMessage(ToRole(message.Role), text.ToString()));
+            request.Messages.Add(new ChatMessage(role, text.ToString()));
         }
     }
 
@@ -137,8 +178,12 @@ internal static class MeaiRequestMapper
 
     private static List<AIContent> AssistantContents(ChatMessage message)
     {
-        var contents = new List<AIContent>(message.ToolCalls.Count + 1);
-        if (message.Text.Length > 0)
+        var contents = new List<AIContent>(message.ToolCalls.Count + Math.Max(1, message.Parts.Count));
+        if (message.Parts.Count > 0)
+        {
+            contents.AddRange(message.Parts.Select(MeaiContentMapper.ToContent));
+        }
+        else if (message.Text.Length > 0)
         {
             contents.Add(new TextContent(message.Text));
         }

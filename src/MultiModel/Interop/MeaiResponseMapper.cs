@@ -10,7 +10,7 @@ internal static class MeaiResponseMapper
     /// <summary>Builds an MEAI answer: one assistant message (reasoning, text, function calls), usage and finish reason; the raw representation is our answer.</summary>
     public static AI.ChatResponse ToMeai(ChatResponse response)
     {
-        var message = new AI.ChatMessage(AI.ChatRole.Assistant, Contents(response.Text, response.ReasoningText, response.ToolCalls))
+        var message = new AI.ChatMessage(AI.ChatRole.Assistant, Contents(response.Text, response.ReasoningText, response.ReasoningParts, response.ToolCalls))
         {
             MessageId = response.ResponseId,
             RawRepresentation = response,
@@ -25,10 +25,15 @@ internal static class MeaiResponseMapper
         };
     }
 
-    /// <summary>Builds an MEAI update; the final piece also carries the usage as <see cref="UsageContent"/>.</summary>
+    /// <summary>Builds an MEAI update; completed reasoning blocks become reasoning contents without text (already streamed) carrying their protected data; the final piece also carries the usage as <see cref="UsageContent"/>.</summary>
     public static AI.ChatResponseUpdate ToMeai(ChatResponseUpdate update)
     {
-        var contents = Contents(update.Text, update.ReasoningText, update.ToolCalls ?? []);
+        var contents = Contents(update.Text, update.ReasoningText, [], update.ToolCalls ?? []);
+        foreach (var part in update.ReasoningParts ?? [])
+        {
+            contents.Add(MeaiContentMapper.ToContent(part, string.Empty));
+        }
+
         if (update.Usage is { } usage)
         {
             contents.Add(new UsageContent(ToMeai(usage)));
@@ -44,15 +49,16 @@ internal static class MeaiResponseMapper
         };
     }
 
-    /// <summary>Builds our answer from an MEAI answer: text and reasoning of every message, every function call.</summary>
+    /// <summary>Builds our answer from an MEAI answer: text and reasoning of every message (reasoning with protected data also as parts), every function call.</summary>
     public static ChatResponse FromMeai(AI.ChatResponse response, string providerName)
     {
         var text = new StringBuilder();
         var reasoning = new StringBuilder();
         var calls = new List<ChatToolCall>();
+        var parts = new List<ChatReasoningPart>();
         foreach (var message in response.Messages)
         {
-            Collect(message.Contents, text, reasoning, calls);
+            Collect(message.Contents, text, reasoning, calls, parts);
         }
 
         var (finish, raw) = FromMeai(response.FinishReason);
@@ -60,6 +66,7 @@ internal static class MeaiResponseMapper
         {
             Text = text.ToString(),
             ReasoningText = reasoning.Length == 0 ? null : reasoning.ToString(),
+            ReasoningParts = parts,
             ToolCalls = calls,
             ProviderName = providerName,
             ModelId = response.ModelId,
@@ -76,8 +83,9 @@ internal static class MeaiResponseMapper
         var text = new StringBuilder();
         var reasoning = new StringBuilder();
         var calls = new List<ChatToolCall>();
-        Collect(update.Contents, text, reasoning, calls);
-        if (text.Length == 0 && reasoning.Length == 0 && calls.Count == 0)
+        var parts = new List<ChatReasoningPart>();
+        Collect(update.Contents, text, reasoning, calls, parts);
+        if (text.Length == 0 && reasoning.Length == 0 && calls.Count == 0 && parts.Count == 0)
         {
             return null;
         }
@@ -86,6 +94,7 @@ internal static class MeaiResponseMapper
         {
             Text = text.Length == 0 ? null : text.ToString(),
             ReasoningText = reasoning.Length == 0 ? null : reasoning.ToString(),
+            ReasoningParts = parts.Count == 0 ? null : parts,
             ToolCalls = calls.Count == 0 ? null : calls,
             ProviderName = providerName,
             ModelId = update.ModelId,
@@ -147,10 +156,14 @@ internal static class MeaiResponseMapper
     /// <summary>The <see cref="UsageDetails.AdditionalCounts"/> key of <see cref="ChatUsage.CacheWriteTokens"/>.</summary>
     public const string CacheWriteTokensKey = "CacheWriteInputTokenCount";
 
-    private static List<AIContent> Contents(string? text, string? reasoning, IReadOnlyList<ChatToolCall> toolCalls)
+    private static List<AIContent> Contents(string? text, string? reasoning, IReadOnlyList<ChatReasoningPart> reasoningParts, IReadOnlyList<ChatToolCall> toolCalls)
     {
-        var contents = new List<AIContent>(toolCalls.Count + 2);
-        if (!string.IsNullOrEmpty(reasoning))
+        var contents = new List<AIContent>(toolCalls.Count + reasoningParts.Count + 2);
+        if (reasoningParts.Count > 0)
+        {
+            contents.AddRange(reasoningParts.Select(MeaiContentMapper.ToContent));
+        }
+        else if (!string.IsNullOrEmpty(reasoning))
         {
             contents.Add(new TextReasoningContent(reasoning));
         }
@@ -168,7 +181,7 @@ internal static class MeaiResponseMapper
         return contents;
     }
 
-    private static void Collect(IList<AIContent> contents, StringBuilder text, StringBuilder reasoning, List<ChatToolCall> calls)
+    private static void Collect(IList<AIContent> contents, StringBuilder text, StringBuilder reasoning, List<ChatToolCall> calls, List<ChatReasoningPart> parts)
     {
         foreach (var content in contents)
         {
@@ -179,6 +192,11 @@ internal static class MeaiResponseMapper
                     break;
                 case TextReasoningContent part:
                     reasoning.Append(part.Text);
+                    if (part.RawRepresentation is ChatReasoningPart || !string.IsNullOrEmpty(part.ProtectedData))
+                    {
+                        parts.Add(MeaiContentMapper.ToReasoningPart(part));
+                    }
+
                     break;
                 case FunctionCallContent call:
                     calls.Add(new ChatToolCall(call.CallId, call.Name, MeaiJson.ToJsonObject(call.Arguments)));

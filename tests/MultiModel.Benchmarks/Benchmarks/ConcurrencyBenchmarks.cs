@@ -30,6 +30,9 @@ public class ConcurrencyBenchmarks : PeerBenchmarkBase
     [BenchmarkCategory("Anthropic x64"), Benchmark(OperationsPerInvoke = Callers)]
     public Task MultiModel_Failover_Claude() => RunAll(() => FailoverOverClaude.GetResponseAsync(Request));
 
+    [BenchmarkCategory("Anthropic x64"), Benchmark(OperationsPerInvoke = Callers)]
+    public Task MultiModel_DI_Claude() => RunAll(() => DiClaude.GetResponseAsync(Request));
+
     [BenchmarkCategory("xAI x64"), Benchmark(Baseline = true, OperationsPerInvoke = Callers)]
     public Task Raw_Xai() => RunAll(() => RawXaiClient.GetTextAsync(Scenario.Prompt, Scenario.MaxTokens));
 
@@ -41,6 +44,9 @@ public class ConcurrencyBenchmarks : PeerBenchmarkBase
 
     [BenchmarkCategory("xAI x64"), Benchmark(OperationsPerInvoke = Callers)]
     public Task MultiModel_Failover_Grok() => RunAll(() => FailoverOverGrok.GetResponseAsync(Request));
+
+    [BenchmarkCategory("xAI x64"), Benchmark(OperationsPerInvoke = Callers)]
+    public Task MultiModel_DI_Grok() => RunAll(() => DiGrok.GetResponseAsync(Request));
 
     /// <summary>Starts the 64 callers on the thread pool at once and waits for all of them.</summary>
     private Task RunAll(Func<Task> call)

@@ -23,6 +23,12 @@ public class NonStreamingBenchmarks : PeerBenchmarkBase
     [BenchmarkCategory("Anthropic"), Benchmark]
     public Task<ChatResponse> MultiModel_Failover_Claude() => FailoverOverClaude.GetResponseAsync(Request);
 
+    [BenchmarkCategory("Anthropic"), Benchmark]
+    public Task<ChatResponse> MultiModel_Resilient_Claude() => ByHandResilientClaude.GetResponseAsync(Request);
+
+    [BenchmarkCategory("Anthropic"), Benchmark]
+    public Task<ChatResponse> MultiModel_DI_Claude() => DiClaude.GetResponseAsync(Request);
+
     [BenchmarkCategory("xAI"), Benchmark(Baseline = true)]
     public Task<string> Raw_Xai() => RawXaiClient.GetTextAsync(Scenario.Prompt, Scenario.MaxTokens);
 
@@ -34,4 +40,10 @@ public class NonStreamingBenchmarks : PeerBenchmarkBase
 
     [BenchmarkCategory("xAI"), Benchmark]
     public Task<ChatResponse> MultiModel_Failover_Grok() => FailoverOverGrok.GetResponseAsync(Request);
+
+    [BenchmarkCategory("xAI"), Benchmark]
+    public Task<ChatResponse> MultiModel_Resilient_Grok() => ByHandResilientGrok.GetResponseAsync(Request);
+
+    [BenchmarkCategory("xAI"), Benchmark]
+    public Task<ChatResponse> MultiModel_DI_Grok() => DiGrok.GetResponseAsync(Request);
 }

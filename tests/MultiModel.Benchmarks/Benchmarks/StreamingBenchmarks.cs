@@ -25,6 +25,9 @@ public class StreamingBenchmarks : PeerBenchmarkBase
     [BenchmarkCategory("Anthropic FirstDelta"), Benchmark]
     public Task<string> FirstDelta_MultiModel_Failover_Claude() => Updates.FirstAsync(FailoverOverClaude.GetStreamingResponseAsync(Request));
 
+    [BenchmarkCategory("Anthropic FirstDelta"), Benchmark]
+    public Task<string> FirstDelta_MultiModel_DI_Claude() => Updates.FirstAsync(DiClaude.GetStreamingResponseAsync(Request));
+
     [BenchmarkCategory("Anthropic AllDeltas"), Benchmark(Baseline = true)]
     public Task<int> AllDeltas_Raw_Anthropic() => Updates.CountAsync(RawAnthropicClient.StreamTextAsync(Scenario.Prompt, Scenario.MaxTokens));
 
@@ -36,6 +39,9 @@ public class StreamingBenchmarks : PeerBenchmarkBase
 
     [BenchmarkCategory("Anthropic AllDeltas"), Benchmark]
     public Task<int> AllDeltas_MultiModel_Failover_Claude() => Updates.CountAsync(FailoverOverClaude.GetStreamingResponseAsync(Request));
+
+    [BenchmarkCategory("Anthropic AllDeltas"), Benchmark]
+    public Task<int> AllDeltas_MultiModel_DI_Claude() => Updates.CountAsync(DiClaude.GetStreamingResponseAsync(Request));
 
     [BenchmarkCategory("xAI FirstDelta"), Benchmark(Baseline = true)]
     public Task<string> FirstDelta_Raw_Xai() => Updates.FirstAsync(RawXaiClient.StreamTextAsync(Scenario.Prompt, Scenario.MaxTokens));
@@ -49,6 +55,9 @@ public class StreamingBenchmarks : PeerBenchmarkBase
     [BenchmarkCategory("xAI FirstDelta"), Benchmark]
     public Task<string> FirstDelta_MultiModel_Failover_Grok() => Updates.FirstAsync(FailoverOverGrok.GetStreamingResponseAsync(Request));
 
+    [BenchmarkCategory("xAI FirstDelta"), Benchmark]
+    public Task<string> FirstDelta_MultiModel_DI_Grok() => Updates.FirstAsync(DiGrok.GetStreamingResponseAsync(Request));
+
     [BenchmarkCategory("xAI AllDeltas"), Benchmark(Baseline = true)]
     public Task<int> AllDeltas_Raw_Xai() => Updates.CountAsync(RawXaiClient.StreamTextAsync(Scenario.Prompt, Scenario.MaxTokens));
 
@@ -60,4 +69,7 @@ public class StreamingBenchmarks : PeerBenchmarkBase
 
     [BenchmarkCategory("xAI AllDeltas"), Benchmark]
     public Task<int> AllDeltas_MultiModel_Failover_Grok() => Updates.CountAsync(FailoverOverGrok.GetStreamingResponseAsync(Request));
+
+    [BenchmarkCategory("xAI AllDeltas"), Benchmark]
+    public Task<int> AllDeltas_MultiModel_DI_Grok() => Updates.CountAsync(DiGrok.GetStreamingResponseAsync(Request));
 }

@@ -26,6 +26,8 @@ internal static class AllocationProfiler
             "stream-grok" => WrapStream(clients.Grok(server.Ok), request),
             "raw-anthropic" => WrapRaw(clients.RawAnthropic(server.Ok).GetTextAsync),
             "raw-xai" => WrapRaw(clients.RawXai(server.Ok).GetTextAsync),
+            "resilient-claude" => WrapProvider(clients.ByHandResilient(server.Ok, claude: true), request),
+            "di-claude" => WrapProvider(clients.DependencyInjection(server.Ok).Claude, request),
             "failover-memory" => WrapProvider(new FailoverChatClient([new MemoryProvider()]), request),
             _ => throw new ArgumentException($"Unknown scenario '{scenario}'.", nameof(scenario)),
         };

@@ -24,6 +24,9 @@ internal static class PairedLatency
         var failoverGrok = Clients.Failover(clients.Grok(ok));
         var anthropicSdk = clients.AnthropicSdk(ok);
         var openAISdk = clients.OpenAISdk(ok);
+        var resilientClaude = clients.ByHandResilient(ok, claude: true);
+        var resilientGrok = clients.ByHandResilient(ok, claude: false);
+        var (diClaude, diGrok) = clients.DependencyInjection(ok);
 
         var scenarios = new (string Scenario, string Client, Func<Task> Call)[]
         {
@@ -31,20 +34,27 @@ internal static class PairedLatency
             ("Anthropic whole", "Sdk_Anthropic", () => PeerCalls.AnthropicTextAsync(anthropicSdk)),
             ("Anthropic whole", "MultiModel_Claude", () => claude.GetResponseAsync(request)),
             ("Anthropic whole", "MultiModel_Failover", () => failoverClaude.GetResponseAsync(request)),
+            ("Anthropic whole", "MultiModel_Resilient", () => resilientClaude.GetResponseAsync(request)),
+            ("Anthropic whole", "MultiModel_DI", () => diClaude.GetResponseAsync(request)),
             ("xAI whole", "Raw", () => rawXai.GetTextAsync(Scenario.Prompt, Scenario.MaxTokens)),
             ("xAI whole", "Sdk_OpenAI", () => PeerCalls.OpenAITextAsync(openAISdk)),
             ("xAI whole", "MultiModel_Grok", () => grok.GetResponseAsync(request)),
             ("xAI whole", "MultiModel_Failover", () => failoverGrok.GetResponseAsync(request)),
+            ("xAI whole", "MultiModel_Resilient", () => resilientGrok.GetResponseAsync(request)),
+            ("xAI whole", "MultiModel_DI", () => diGrok.GetResponseAsync(request)),
             ("Anthropic first delta", "Raw", () => Updates.FirstAsync(rawAnthropic.StreamTextAsync(Scenario.Prompt, Scenario.MaxTokens))),
             ("Anthropic first delta", "MultiModel_Failover", () => Updates.FirstAsync(failoverClaude.GetStreamingResponseAsync(request))),
+            ("Anthropic first delta", "MultiModel_DI", () => Updates.FirstAsync(diClaude.GetStreamingResponseAsync(request))),
             ("xAI first delta", "Raw", () => Updates.FirstAsync(rawXai.StreamTextAsync(Scenario.Prompt, Scenario.MaxTokens))),
             ("xAI first delta", "MultiModel_Failover", () => Updates.FirstAsync(failoverGrok.GetStreamingResponseAsync(request))),
+            ("xAI first delta", "MultiModel_DI", () => Updates.FirstAsync(diGrok.GetStreamingResponseAsync(request))),
         };
 
         // Whole calls and first deltas are measured apart: a stream abandoned after its first delta keeps the server
         // (and the connection drain) busy for a while, which would slow down whatever call comes next.
         var samples = scenarios.Select(_ => new double[rounds]).ToArray();
-        foreach (var group in (int[][])[[.. Enumerable.Range(0, 8)], [.. Enumerable.Range(8, scenarios.Length - 8)]])
+        var whole = scenarios.Count(s => s.Scenario.EndsWith(" whole", StringComparison.Ordinal));
+        foreach (var group in (int[][])[[.. Enumerable.Range(0, whole)], [.. Enumerable.Range(whole, scenarios.Length - whole)]])
         {
             await MeasureAsync(scenarios.Select(s => s.Call).ToArray(), group, samples, rounds).ConfigureAwait(false);
         }

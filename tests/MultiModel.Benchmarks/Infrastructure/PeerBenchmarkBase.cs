@@ -9,7 +9,8 @@ namespace MultiModel.Benchmarks.Infrastructure;
 
 /// <summary>
 /// The base of the benchmarks that compare every client on the healthy emulator: the raw floor, the two official SDKs,
-/// both providers, and a failover chain over each provider.
+/// both providers, and a one-provider failover chain over each: by hand without resilience, by hand with the
+/// resilience handler, and through <c>AddMultiModel()</c>.
 /// </summary>
 public abstract class PeerBenchmarkBase : EmulatorBenchmarkBase
 {
@@ -32,6 +33,14 @@ public abstract class PeerBenchmarkBase : EmulatorBenchmarkBase
 
     private protected FailoverChatClient FailoverOverGrok { get; private set; } = null!;
 
+    private protected FailoverChatClient ByHandResilientClaude { get; private set; } = null!;
+
+    private protected FailoverChatClient ByHandResilientGrok { get; private set; } = null!;
+
+    private protected FailoverChatClient DiClaude { get; private set; } = null!;
+
+    private protected FailoverChatClient DiGrok { get; private set; } = null!;
+
     /// <inheritdoc/>
     protected override void CreateClients()
     {
@@ -44,5 +53,8 @@ public abstract class PeerBenchmarkBase : EmulatorBenchmarkBase
         GrokProvider = Clients.Grok(ok);
         FailoverOverClaude = Clients.Failover(Clients.Claude(ok));
         FailoverOverGrok = Clients.Failover(Clients.Grok(ok));
+        ByHandResilientClaude = Clients.ByHandResilient(ok, claude: true);
+        ByHandResilientGrok = Clients.ByHandResilient(ok, claude: false);
+        (DiClaude, DiGrok) = Clients.DependencyInjection(ok);
     }
 }

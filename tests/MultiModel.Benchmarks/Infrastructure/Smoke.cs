@@ -64,6 +64,10 @@ internal static class Smoke
         await Check("failover claude", async () => (await Clients.Failover(clients.Claude(server.Ok)).GetResponseAsync(request).ConfigureAwait(false)).Text).ConfigureAwait(false);
         await Check("failover 503 -> claude", async () => (await Clients.Failover(clients.Claude(server.Down, "down"), clients.Claude(server.Ok)).GetResponseAsync(request).ConfigureAwait(false)).Text).ConfigureAwait(false);
         await Check("failover grok stream", () => JoinUpdates(Clients.Failover(clients.Grok(server.Ok)).GetStreamingResponseAsync(request))).ConfigureAwait(false);
+        await Check("by hand resilient claude", async () => (await clients.ByHandResilient(server.Ok, claude: true).GetResponseAsync(request).ConfigureAwait(false)).Text).ConfigureAwait(false);
+        var (diClaude, diGrok) = clients.DependencyInjection(server.Ok);
+        await Check("di claude", async () => (await diClaude.GetResponseAsync(request).ConfigureAwait(false)).Text).ConfigureAwait(false);
+        await Check("di grok stream", () => JoinUpdates(diGrok.GetStreamingResponseAsync(request))).ConfigureAwait(false);
         Console.WriteLine(failures == 0 ? "all clients agree" : $"{failures} client(s) failed");
         return failures == 0 ? 0 : 1;
     }

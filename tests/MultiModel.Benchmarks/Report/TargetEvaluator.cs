@@ -64,6 +64,12 @@ internal static class TargetEvaluator
         var skip = r.Mean(sk, "Failover_OpenCircuit_Then_Provider") - r.Mean(sk, "Failover_OneProvider");
         checks.Add(new("Open-circuit skip cost (in memory)", TimeText.Format(skip), "≤ 10 μs", Ok(skip <= 10_000, skip)));
 
+        const string rc = nameof(RequestCheckBenchmarks);
+        var check2k = r.Mean(rc, "Check_2kTokens_BoundFits");
+        checks.Add(new("Capability check, 2k-token prompt (added per call)", TimeText.Format(check2k), "≤ 2 μs", Ok(check2k <= 2_000, check2k)));
+        checks.Add(new("Capability check, 2k-token prompt with the full estimate", TimeText.Format(r.Mean(rc, "Check_2kTokens_FullEstimate")), "(info)", null));
+        checks.Add(new("Capability check, 150k-token log: Grok 131k refuses; Claude 200k takes", $"{TimeText.Format(r.Mean(rc, "Check_150kTokens_Grok3Refuses"))}; {TimeText.Format(r.Mean(rc, "Check_150kTokens_ClaudeTakes"))}", "(info)", null));
+
         const string cc = nameof(ConcurrencyBenchmarks);
         foreach (var (wire, raw, failover) in (ReadOnlySpan<(string, string, string)>)
         [
@@ -73,6 +79,24 @@ internal static class TargetEvaluator
         {
             var throughput = r.Mean(cc, raw) / r.Mean(cc, failover);
             checks.Add(new($"{wire} 64 callers: FailoverChatClient throughput / raw", F(throughput, "0.00×"), "≥ 0.9×", Ok(throughput >= 0.9, throughput)));
+        }
+
+        // The AddMultiModel() path against the raw floor and the chains built by hand (bare, and with the resilience handler).
+        foreach (var (wire, provider, raw) in (ReadOnlySpan<(string, string, string)>)[("Anthropic", "Claude", "Raw_Anthropic"), ("xAI", "Grok", "Raw_Xai")])
+        {
+            var sequential = P50(wire + " whole", "MultiModel_DI") / P50(wire + " whole", "Raw");
+            checks.Add(new($"{wire} AddMultiModel(): sequential time / raw (interleaved P50)", F(sequential, "0.00×"), "≤ 1.10×", Ok(sequential <= 1.10, sequential)));
+            var overResilient = r.Allocated(ns, "MultiModel_DI_" + provider) - r.Allocated(ns, "MultiModel_Resilient_" + provider);
+            var overBare = r.Allocated(ns, "MultiModel_DI_" + provider) - r.Allocated(ns, "MultiModel_Failover_" + provider);
+            checks.Add(new(
+                $"{wire} AddMultiModel(): allocated − by hand with resilience (− by hand without)",
+                $"{TimeText.Bytes(overResilient)} ({TimeText.Bytes(overBare)})",
+                "≤ +1 KB",
+                Ok(overResilient <= 1024, overResilient)));
+            var throughput = r.Mean(cc, raw) / r.Mean(cc, "MultiModel_DI_" + provider);
+            checks.Add(new($"{wire} AddMultiModel(): 64 callers throughput / raw", F(throughput, "0.00×"), "≥ 0.92×", Ok(throughput >= 0.92, throughput)));
+            var lastToken = r.Mean(st, "AllDeltas_MultiModel_DI_" + provider) / r.Mean(st, "AllDeltas_" + raw);
+            checks.Add(new($"{wire} AddMultiModel(): streaming time to last token / raw", F(lastToken, "0.00×"), "≤ 1.15×", Ok(lastToken <= 1.15, lastToken)));
         }
 
         const string ls = nameof(LargeStreamBenchmarks);

@@ -61,8 +61,17 @@ public class ClaudeConformanceTests
                 Is.EqualTo(blocks.Where(b => b.GetProperty("type").GetString() == "tool_use")
                     .Select(b => (b.GetProperty("id").GetString(), b.GetProperty("name").GetString(), ToolJson.Normalize(b.GetProperty("input").GetRawText())))),
                 "tool calls (id, name, arguments)");
+            Assert.That(
+                response.ReasoningParts.Select(p => (p.IsRedacted, p.Text, p.ProtectedData)),
+                Is.EqualTo(blocks.Where(b => b.GetProperty("type").GetString() is "thinking" or "redacted_thinking").Select(ReasoningBlock)),
+                "reasoning blocks (redacted, text, signature or data)");
         });
     }
+
+    private static (bool Redacted, string Text, string? Data) ReasoningBlock(JsonElement block) =>
+        block.GetProperty("type").GetString() == "redacted_thinking"
+            ? (true, string.Empty, block.GetProperty("data").GetString())
+            : (false, block.GetProperty("thinking").GetString()!, block.TryGetProperty("signature", out var signature) ? signature.GetString() : null);
 
     [Test]
     public async Task GetResponseAsync_RecordedToolUseThenFollowUp_SendsTheToolTurnsAndReadsTheAnswer()
@@ -123,13 +132,19 @@ public class ClaudeConformanceTests
                 updates.Where(u => u.ToolCalls is not null).SelectMany(u => u.ToolCalls!).Select(c => (c.Id, c.Name, ToolJson.Normalize(c.ArgumentsJson))),
                 Is.EqualTo(expected.ToolCalls),
                 "tool calls (id, name, arguments)");
+            Assert.That(
+                updates.Where(u => u.ReasoningParts is not null).SelectMany(u => u.ReasoningParts!).Select(p => (p.IsRedacted, p.Text, p.ProtectedData)),
+                Is.EqualTo(expected.Reasoning),
+                "reasoning blocks (redacted, text, signature or data)");
         });
     }
 
-    private static (string Text, string Thinking, string? StopReason, string? Id, string? Model, long[] Usage, List<(string?, string?, string)> ToolCalls) ReadStreamIndependently(byte[] body)
+    private static (string Text, string Thinking, string? StopReason, string? Id, string? Model, long[] Usage, List<(string?, string?, string)> ToolCalls, List<(bool, string, string?)> Reasoning) ReadStreamIndependently(byte[] body)
     {
         var toolCalls = new List<(string?, string?, string)>();
         var toolBlocks = new Dictionary<int, (string? Id, string? Name, StringBuilder Json)>();
+        var reasoning = new List<(bool, string, string?)>();
+        var thinkingBlocks = new Dictionary<int, (StringBuilder Text, string? Signature, string? Data)>();
         var text = new StringBuilder();
         var thinking = new StringBuilder();
         string? stopReason = null, id = null, model = null;
@@ -155,12 +170,26 @@ public class ClaudeConformanceTests
                     var block = data.GetProperty("content_block");
                     toolBlocks[data.GetProperty("index").GetInt32()] = (block.GetProperty("id").GetString(), block.GetProperty("name").GetString(), new StringBuilder());
                     break;
+                case "content_block_start" when data.GetProperty("content_block").GetProperty("type").GetString() is "thinking" or "redacted_thinking":
+                    var shell = data.GetProperty("content_block");
+                    thinkingBlocks[data.GetProperty("index").GetInt32()] = (
+                        new StringBuilder(shell.TryGetProperty("thinking", out var start) ? start.GetString() : null),
+                        null,
+                        shell.TryGetProperty("data", out var redacted) ? redacted.GetString() : null);
+                    break;
                 case "content_block_delta":
                     var delta = data.GetProperty("delta");
                     switch (delta.GetProperty("type").GetString())
                     {
                         case "text_delta": text.Append(delta.GetProperty("text").GetString()); break;
-                        case "thinking_delta": thinking.Append(delta.GetProperty("thinking").GetString()); break;
+                        case "thinking_delta":
+                            thinking.Append(delta.GetProperty("thinking").GetString());
+                            thinkingBlocks[data.GetProperty("index").GetInt32()].Text.Append(delta.GetProperty("thinking").GetString());
+                            break;
+                        case "signature_delta":
+                            var index = data.GetProperty("index").GetInt32();
+                            thinkingBlocks[index] = thinkingBlocks[index] with { Signature = delta.GetProperty("signature").GetString() };
+                            break;
                         case "input_json_delta" when toolBlocks.TryGetValue(data.GetProperty("index").GetInt32(), out var open):
                             open.Json.Append(delta.GetProperty("partial_json").GetString());
                             break;
@@ -170,6 +199,9 @@ public class ClaudeConformanceTests
                 case "content_block_stop" when toolBlocks.Remove(data.GetProperty("index").GetInt32(), out var done):
                     toolCalls.Add((done.Id, done.Name, ToolJson.Normalize(done.Json.Length == 0 ? "{}" : done.Json.ToString())));
                     break;
+                case "content_block_stop" when thinkingBlocks.Remove(data.GetProperty("index").GetInt32(), out var ended):
+                    reasoning.Add(ended.Data is { } opaque ? (true, string.Empty, opaque) : (false, ended.Text.ToString(), ended.Signature));
+                    break;
                 case "message_delta":
                     stopReason = data.GetProperty("delta").GetProperty("stop_reason").GetString();
                     Overwrite(usage, data.GetProperty("usage"));
@@ -177,7 +209,7 @@ public class ClaudeConformanceTests
             }
         }
 
-        return (text.ToString(), thinking.ToString(), stopReason, id, model, Normalize(usage), toolCalls);
+        return (text.ToString(), thinking.ToString(), stopReason, id, model, Normalize(usage), toolCalls, reasoning);
     }
 
     private static void Overwrite(Dictionary<string, JsonElement> usage, JsonElement source)

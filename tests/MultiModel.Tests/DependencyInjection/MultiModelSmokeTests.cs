@@ -29,11 +29,8 @@ public class MultiModelSmokeTests
 
         var services = new ServiceCollection();
         services.AddMultiModel()
-            .AddGrok(configure: o =>
-            {
-                o.ApiKey = "grok-key";
-                o.Resilience.Retry.MaxRetryAttempts = 0;
-            }, configureHttpClient: b => b.ConfigurePrimaryHttpMessageHandler(() => grokHttp))
+            .AddGrok(configure: o => o.ApiKey = "grok-key", configureHttpClient: b => b.ConfigurePrimaryHttpMessageHandler(() => grokHttp))
+            .ConfigureResilience("grok", o => o.Retry.MaxRetryAttempts = 0)
             .AddClaude(configure: o => o.ApiKey = "claude-key", configureHttpClient: b => b.ConfigurePrimaryHttpMessageHandler(() => claudeHttp));
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 

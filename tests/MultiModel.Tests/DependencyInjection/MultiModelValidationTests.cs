@@ -54,7 +54,7 @@ public class MultiModelValidationTests
     public void Start_ThresholdOutsideZeroToOne_IsRejected(string threshold)
     {
         var ex = StartWith(("MultiModel:Confidence:Threshold", threshold));
-        Assert.That(ex.Failures, Has.Some.StartsWith("MultiModel:Confidence:Threshold must be between 0 and 1"));
+        Assert.That(ex.Failures, Has.Some.StartsWith("MultiModel:Confidence:Threshold is invalid: A threshold is between 0 and 1."));
     }
 
     [Test]
@@ -80,7 +80,7 @@ public class MultiModelValidationTests
         var ex = StartWith(
             ("MultiModel:Providers:local:Kind", "OpenAICompatible"),
             ("MultiModel:Providers:local:BaseUrl", "http://localhost:11434/v1"));
-        Assert.That(ex.Failures, Has.Some.EqualTo("MultiModel:Providers:local:Model is missing; an OpenAICompatible provider has no default model."));
+        Assert.That(ex.Failures, Has.Some.EqualTo("MultiModel:Providers:local:Model is required."));
         Assert.That(ex.Failures, Has.None.Contains("local:ApiKey"), "A loopback OpenAI-compatible endpoint may go without a key.");
     }
 
@@ -104,14 +104,54 @@ public class MultiModelValidationTests
     public void ToStringAndValidationMessages_NeverShowTheApiKey()
     {
         const string key = "sk-SECRET-never-show-3c1f";
-        var options = new MultiModelProviderOptions { Kind = "Grok", ApiKey = key };
-        var ex = StartWith(("MultiModel:Providers:grok:ApiKey", key), ("MultiModel:Providers:grok:Kind", "Nope"));
+        var ex = StartWith(("MultiModel:Providers:grok:ApiKey", key), ("MultiModel:Providers:grok:BaseUrl", "ftp://" + key + "@grok.test/v1"), ("MultiModel:Providers:grok:Modle", "x"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(options.ToString(), Does.Not.Contain(key).And.Contains("***"));
+            Assert.That(ex.Failures, Is.Not.Empty);
             Assert.That(ex.ToString(), Does.Not.Contain(key));
-            Assert.That(new MultiModelOptions { Providers = { ["grok"] = options } }.ToString(), Does.Not.Contain(key));
         });
+    }
+
+    [Test]
+    public async Task Start_InfiniteAttemptTimeout_IsAcceptedAsItIsByHand()
+    {
+        var settings = MultiModelTestContainer.GrokThenClaude(("MultiModel:Failover:AttemptTimeout", "-00:00:00.001"));
+
+        await using var container = MultiModelTestContainer.Create(settings, []);
+
+        Assert.That(container.Services.GetRequiredService<IOptions<MultiModel.Failover.FailoverChatClientOptions>>().Value.AttemptTimeout, Is.EqualTo(Timeout.InfiniteTimeSpan));
+    }
+
+    [Test]
+    public void Start_GrokOnLoopbackWithoutKey_IsAcceptedAsItIsByHand()
+    {
+        var settings = MultiModelTestContainer.GrokThenClaude(("MultiModel:Providers:grok:ApiKey", null), ("MultiModel:Providers:grok:BaseUrl", "http://127.0.0.1:8080/v1"));
+        Assume.That(Environment.GetEnvironmentVariable("XAI_API_KEY"), Is.Null, "The fallback variable is set on this machine.");
+
+        Assert.DoesNotThrow(() => MultiModelTestContainer.Create(settings, []).DisposeAsync().AsTask().GetAwaiter().GetResult());
+    }
+
+    [Test]
+    public void Start_KindInConfigurationDiffersFromCode_NamesTheKind()
+    {
+        var settings = MultiModelTestContainer.GrokThenClaude(("MultiModel:Providers:extra:Kind", "Claude"));
+
+        var ex = Assert.Throws<OptionsValidationException>(() =>
+            MultiModelTestContainer.Create(settings, [], (_, builder) => builder.AddGrok("extra", o => o.ApiKey = "k")));
+
+        Assert.That(ex!.Failures, Has.Some.EqualTo("MultiModel:Providers:extra:Kind 'Claude' differs from the kind the provider was added with in code (Grok)."));
+    }
+
+    [Test]
+    public async Task Start_ProviderSwitchedOff_IsNotBuiltSoItsMissingKeyDoesNotStopTheHost()
+    {
+        var settings = MultiModelTestContainer.GrokThenClaude(
+            ("MultiModel:Providers:spare:Kind", "Claude"),
+            ("MultiModel:Providers:spare:Enabled", "false"));
+
+        await using var container = MultiModelTestContainer.Create(settings, []);
+
+        Assert.That(() => container.Services.GetRequiredKeyedService<IChatProvider>("spare"), Throws.InvalidOperationException.With.Message.Contains("No MultiModel provider is named 'spare'"));
     }
 }

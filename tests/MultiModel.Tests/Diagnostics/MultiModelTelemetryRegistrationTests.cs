@@ -26,19 +26,16 @@ public class MultiModelTelemetryRegistrationTests
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddMetrics();
-        services.AddMultiModel(o =>
-        {
-            o.Providers["claude"] = new MultiModelProviderOptions { Kind = "Claude", ApiKey = "sk-ant-emulator-key", BaseUrl = emulator.AnthropicBaseUrl };
-            o.Providers["claude"].Resilience.Retry.MaxRetryAttempts = 0;
-            o.Providers["backup"] = new MultiModelProviderOptions { Kind = "Claude", ApiKey = "sk-ant-emulator-key", BaseUrl = emulator.AnthropicBaseUrl };
-            o.Order.Add("claude");
-            o.Order.Add("backup");
-        });
+        services.AddMultiModel()
+            .AddClaude("claude", o => (o.ApiKey, o.BaseUrl) = ("sk-ant-emulator-key", emulator.AnthropicBaseUrl))
+            .AddClaude("backup", o => (o.ApiKey, o.BaseUrl) = ("sk-ant-emulator-key", emulator.AnthropicBaseUrl))
+            .ConfigureResilience("claude", o => o.Retry.MaxRetryAttempts = 0);
         await using var container = services.BuildServiceProvider();
         using var capture = new TelemetryCapture("default", container.GetRequiredService<IMeterFactory>());
 
         await container.GetRequiredService<FailoverChatClient>().GetResponseAsync(new ChatRequest("Status?"));
-        container.GetRequiredService<ProviderHealthRegistry>().GetRecord("claude").StartCooldown(TimeSpan.FromSeconds(5));
+        emulator.Anthropic.Enqueue(EmulatorBehavior.RateLimited(TimeSpan.FromMinutes(5)));
+        await container.GetRequiredService<FailoverChatClient>().GetResponseAsync(new ChatRequest("Status?"));
 
         var ids = logs.Records.Select(r => r.EventId.Id).ToList();
         Assert.Multiple(() =>
@@ -46,10 +43,10 @@ public class MultiModelTelemetryRegistrationTests
             Assert.That(container.GetRequiredService<Microsoft.Extensions.Options.IOptions<MultiModelOptions>>().Value.Telemetry.EnableSensitiveData, Is.True);
             Assert.That(ids, Does.Contain(103).And.Contains(107).And.Contains(101).And.Contains(203));
             Assert.That(ids, Does.Contain(110).And.Contains(111), "sensitive data enabled from configuration");
-            Assert.That(capture.Of("multimodel.attempts").Select(m => m["multimodel.attempt.outcome"]), Is.EqualTo(new[] { "failed", "succeeded" }));
+            Assert.That(capture.Of("multimodel.attempts").Select(m => m["multimodel.attempt.outcome"]), Is.EqualTo(new[] { "failed", "succeeded", "failed", "succeeded" }));
             Assert.That(capture.Of("multimodel.attempts").Select(m => m["gen_ai.provider.name"]), Is.All.EqualTo("anthropic"));
             Assert.That(capture.Of("multimodel.cooldowns").Single()["multimodel.provider.name"], Is.EqualTo("claude"));
-            Assert.That(capture.Of("gen_ai.client.token.usage"), Has.Count.EqualTo(2));
+            Assert.That(capture.Of("gen_ai.client.token.usage"), Has.Count.EqualTo(4));
         });
     }
 }

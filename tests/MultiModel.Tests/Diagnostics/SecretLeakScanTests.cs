@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MultiModel.DependencyInjection;
 using MultiModel.Failover;
+using MultiModel.Providers.Claude;
+using MultiModel.Providers.Grok;
 using MultiModel.Testing;
 
 namespace MultiModel.Tests.Diagnostics;
@@ -41,14 +43,13 @@ public class SecretLeakScanTests
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddMetrics();
-        services.AddMultiModel(o =>
+        var builder = services.AddMultiModel(o =>
         {
-            o.Providers["main"] = Provider(kind, baseUrl, Key);
-            o.Providers["wrongkey"] = Provider(kind, baseUrl, Key + "-rotated");
             o.Order.Add("main");
             o.Telemetry.EnableSensitiveData = true;
-            o.Failover.AttemptTimeout = TimeSpan.FromMilliseconds(400);
-        });
+        }).ConfigureFailover(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(400));
+        AddProvider(builder, kind, "main", baseUrl, Key);
+        AddProvider(builder, kind, "wrongkey", baseUrl, Key + "-rotated");
         services.AddMultiModel("wrong", o => o.Order.Add("wrongkey"));
         await using var container = services.BuildServiceProvider();
         var meters = container.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
@@ -69,7 +70,9 @@ public class SecretLeakScanTests
         evidence.Add(await CaptureAsync(() => chain.GetResponseAsync(new ChatRequest(" "))));
         evidence.Add(Describe(ValidationFailure(kind)));
         evidence.Add(container.GetRequiredService<IOptions<MultiModelOptions>>().Value.ToString());
-        evidence.Add(container.GetRequiredService<IOptions<MultiModelOptions>>().Value.Providers["main"].ToString());
+        evidence.Add(kind == "Claude"
+            ? container.GetRequiredService<IOptionsMonitor<ClaudeProviderOptions>>().Get("main").ToString()
+            : container.GetRequiredService<IOptionsMonitor<GrokProviderOptions>>().Get("main").ToString());
         evidence.Add(string.Join(Environment.NewLine, chain.Providers.Select(p => p.ToString() + " " + p.Metadata)));
 
         evidence.AddRange(logs.Records.Select(r => $"{r.Category} {r.EventId} {r.Message} {string.Join("|", r.State.Select(s => $"{s.Key}={s.Value}"))} {r.Exception}"));
@@ -89,22 +92,25 @@ public class SecretLeakScanTests
         });
     }
 
-    private static MultiModelProviderOptions Provider(string kind, Uri baseUrl, string key)
+    private static void AddProvider(IMultiModelBuilder builder, string kind, string name, Uri baseUrl, string key)
     {
-        var provider = new MultiModelProviderOptions { Kind = kind, ApiKey = key, BaseUrl = baseUrl };
-        provider.Resilience.Retry.MaxRetryAttempts = 0;
-        provider.Resilience.CircuitBreaker.Enabled = false;
-        return provider;
+        _ = kind == "Claude"
+            ? builder.AddClaude(name, o => (o.BaseUrl, o.ApiKey) = (baseUrl, key))
+            : builder.AddGrok(name, o => (o.BaseUrl, o.ApiKey) = (baseUrl, key));
+        builder.ConfigureResilience(name, o =>
+        {
+            o.Retry.MaxRetryAttempts = 0;
+            o.CircuitBreaker.Enabled = false;
+        });
     }
 
     private static OptionsValidationException ValidationFailure(string kind)
     {
         var services = new ServiceCollection();
-        services.AddMultiModel(o =>
-        {
-            o.Providers["bad"] = new MultiModelProviderOptions { Kind = kind, ApiKey = Key, BaseUrl = new Uri("http://example.invalid/v1"), MaxOutputTokens = -1 };
-            o.Order.Add("bad");
-        });
+        var builder = services.AddMultiModel(o => o.Order.Add("bad"));
+        _ = kind == "Claude"
+            ? builder.AddClaude("bad", o => (o.ApiKey, o.BaseUrl, o.MaxOutputTokens) = (Key, new Uri("http://example.invalid/v1"), -1))
+            : builder.AddGrok("bad", o => (o.ApiKey, o.BaseUrl, o.MaxOutputTokens) = (Key, new Uri("http://example.invalid/v1"), -1));
         using var container = services.BuildServiceProvider();
         return Assert.Throws<OptionsValidationException>(() => container.GetRequiredService<FailoverChatClient>())!;
     }

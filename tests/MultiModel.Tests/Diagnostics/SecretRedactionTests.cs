@@ -17,7 +17,7 @@ public class SecretRedactionTests
         yield return new TestCaseData(new ClaudeProviderOptions { ApiKey = Key }).SetName("ClaudeProviderOptions");
         yield return new TestCaseData(new GrokProviderOptions { ApiKey = Key }).SetName("GrokProviderOptions");
         yield return new TestCaseData(new OpenAICompatibleProviderOptions { ApiKey = Key, BaseUrl = new Uri("https://user:" + Key + "@example.com/v1") }).SetName("OpenAICompatibleProviderOptions");
-        yield return new TestCaseData(new MultiModelProviderOptions { ApiKey = Key, BaseUrl = new Uri("https://user:" + Key + "@example.com/v1") }).SetName("MultiModelProviderOptions");
+        yield return new TestCaseData(new ClaudeProviderOptions { ApiKey = Key, BaseUrl = new Uri("https://user:" + Key + "@example.com") }).SetName("ClaudeProviderOptionsWithUserInfo");
     }
 
     [TestCaseSource(nameof(OptionsWithKeys))]

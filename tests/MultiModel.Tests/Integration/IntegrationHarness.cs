@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MultiModel.Confidence;
 using MultiModel.DependencyInjection;
 using MultiModel.Failover;
+using MultiModel.Resilience;
 using MultiModel.Testing;
 using Polly;
 
@@ -59,8 +60,10 @@ internal sealed class IntegrationHarness : IAsyncDisposable
         {
             var services = new ServiceCollection();
             var builder = services.AddMultiModel()
-                .AddGrok(GrokName, o => ConfigureProvider(o, emulator.XaiBaseUrl, emulator.Xai.ApiKey, settings, primary == Primary.Grok))
-                .AddClaude(ClaudeName, o => ConfigureProvider(o, emulator.AnthropicBaseUrl, emulator.Anthropic.ApiKey, settings, primary == Primary.Claude))
+                .AddGrok(GrokName, o => (o.BaseUrl, o.ApiKey) = (emulator.XaiBaseUrl, emulator.Xai.ApiKey))
+                .AddClaude(ClaudeName, o => (o.BaseUrl, o.ApiKey) = (emulator.AnthropicBaseUrl, emulator.Anthropic.ApiKey))
+                .ConfigureResilience(GrokName, o => ConfigureResilience(o, settings, primary == Primary.Grok))
+                .ConfigureResilience(ClaudeName, o => ConfigureResilience(o, settings, primary == Primary.Claude))
                 .WithOrder(NameOf(primary), NameOf(Other(primary)))
                 .ConfigureFailover(f => ConfigureFailover(f, settings));
             if (settings.LogprobScorer)
@@ -114,11 +117,8 @@ internal sealed class IntegrationHarness : IAsyncDisposable
         await Emulator.DisposeAsync();
     }
 
-    private static void ConfigureProvider(MultiModelProviderOptions options, Uri baseUrl, string apiKey, HarnessSettings settings, bool isPrimary)
+    private static void ConfigureResilience(ProviderResilienceOptions resilience, HarnessSettings settings, bool isPrimary)
     {
-        options.BaseUrl = baseUrl;
-        options.ApiKey = apiKey;
-        var resilience = options.Resilience;
         resilience.AttemptTimeout = isPrimary ? settings.PrimaryHttpAttemptTimeout ?? settings.HttpAttemptTimeout : settings.HttpAttemptTimeout;
         resilience.Retry.MaxRetryAttempts = settings.MaxRetryAttempts;
         resilience.Retry.Delay = settings.RetryDelay;
@@ -132,7 +132,7 @@ internal sealed class IntegrationHarness : IAsyncDisposable
         resilience.CircuitBreaker.BreakDuration = settings.CircuitBreakDuration;
     }
 
-    private static void ConfigureFailover(MultiModelFailoverOptions failover, HarnessSettings settings)
+    private static void ConfigureFailover(FailoverChatClientOptions failover, HarnessSettings settings)
     {
         failover.AttemptTimeout = settings.ChainAttemptTimeout;
         failover.HeadBufferLength = settings.HeadBufferLength;

@@ -189,15 +189,15 @@ public class AsChatClientTests
     }
 
     [Test]
-    public void GetResponseAsync_ImageContentOrHostedTool_ThrowsNotSupportedBeforeAnyCall()
+    public void GetResponseAsync_AudioContentOrHostedTool_ThrowsNotSupportedBeforeAnyCall()
     {
         var provider = TestChatProvider.Answering("p");
         var client = provider.AsChatClient();
-        var image = new AI.ChatMessage(AI.ChatRole.User, [new DataContent(new byte[] { 1, 2 }, "image/png")]);
+        var audio = new AI.ChatMessage(AI.ChatRole.User, [new DataContent(new byte[] { 1, 2 }, "audio/wav")]);
 
         Assert.Multiple(() =>
         {
-            Assert.ThrowsAsync<NotSupportedException>(() => client.GetResponseAsync([image]));
+            Assert.ThrowsAsync<NotSupportedException>(() => client.GetResponseAsync([audio]));
             Assert.ThrowsAsync<NotSupportedException>(() => client.GetResponseAsync([new AI.ChatMessage(AI.ChatRole.User, "hi")], new ChatOptions { Tools = [new HostedWebSearchTool()] }));
             Assert.That(provider.CallCount, Is.Zero);
         });

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MultiModel.DependencyInjection;
+using MultiModel.Failover;
+using MultiModel.Providers.Claude;
+using MultiModel.Providers.Grok;
 
 namespace MultiModel.Tests.Readme;
 
@@ -27,15 +30,20 @@ public class ReadmeConfigurationTests
         await using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<MultiModelOptions>>().Value;
+        var failover = provider.GetRequiredService<IOptions<FailoverChatClientOptions>>().Value;
+        var grok = provider.GetRequiredService<IOptionsMonitor<GrokProviderOptions>>().Get("grok");
+        var claude = provider.GetRequiredService<IOptionsMonitor<ClaudeProviderOptions>>().Get("claude");
+        var chain = provider.GetRequiredService<FailoverChatClient>();
 
         Assert.Multiple(() =>
         {
             Assert.That(options.Order, Is.EqualTo(new[] { "grok", "claude" }));
-            Assert.That(options.Providers["grok"].Model, Is.EqualTo("grok-4"));
-            Assert.That(options.Providers["grok"].ApiKey, Is.EqualTo("xai-test-key"));
-            Assert.That(options.Providers["claude"].ApiKey, Is.EqualTo("sk-ant-test-key"));
-            Assert.That(options.Confidence.Threshold, Is.EqualTo(0.85));
-            Assert.That(options.Failover.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(10)));
+            Assert.That(grok.Model, Is.EqualTo("grok-4"));
+            Assert.That(grok.ApiKey, Is.EqualTo("xai-test-key"));
+            Assert.That(claude.ApiKey, Is.EqualTo("sk-ant-test-key"));
+            Assert.That(failover.Confidence.Threshold, Is.EqualTo(0.85));
+            Assert.That(failover.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(10)));
+            Assert.That(chain.Providers.Select(p => p.Metadata.DefaultModelId), Is.EqualTo(new[] { "grok-4", "claude-sonnet-4-5" }));
         });
     }
 

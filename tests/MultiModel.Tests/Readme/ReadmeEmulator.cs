@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using MultiModel.DependencyInjection;
+using MultiModel.Providers.Claude;
+using MultiModel.Providers.Grok;
+using MultiModel.Providers.OpenAICompatible;
+using MultiModel.Resilience;
 using MultiModel.Testing;
 
 namespace MultiModel.Tests.Readme;
@@ -23,15 +26,9 @@ internal static class ReadmeEmulator
     ];
 
     /// <summary>Redirects the providers registered in code to the emulator (runs after the snippet's own configuration).</summary>
-    public static IServiceCollection UseEmulator(this IServiceCollection services, ProviderEmulator emulator) =>
-        services.Configure<MultiModelOptions>(options =>
-        {
-            foreach (var (name, provider) in options.Providers)
-            {
-                var claude = string.Equals(provider.Kind, "Claude", StringComparison.OrdinalIgnoreCase);
-                provider.BaseUrl = claude ? emulator.AnthropicBaseUrl : emulator.XaiBaseUrl;
-                provider.ApiKey = claude ? emulator.Anthropic.ApiKey : emulator.Xai.ApiKey;
-                provider.Resilience.Retry.MaxRetryAttempts = 0;
-            }
-        });
+    public static IServiceCollection UseEmulator(this IServiceCollection services, ProviderEmulator emulator) => services
+        .PostConfigureAll<GrokProviderOptions>(grok => (grok.BaseUrl, grok.ApiKey) = (emulator.XaiBaseUrl, emulator.Xai.ApiKey))
+        .PostConfigureAll<ClaudeProviderOptions>(claude => (claude.BaseUrl, claude.ApiKey) = (emulator.AnthropicBaseUrl, emulator.Anthropic.ApiKey))
+        .PostConfigureAll<OpenAICompatibleProviderOptions>(compatible => (compatible.BaseUrl, compatible.ApiKey) = (emulator.XaiBaseUrl, emulator.Xai.ApiKey))
+        .PostConfigureAll<ProviderResilienceOptions>(resilience => resilience.Retry.MaxRetryAttempts = 0);
 }

@@ -6,6 +6,7 @@ using MultiModel.DependencyInjection;
 using MultiModel.Failover;
 using MultiModel.Providers.Claude;
 using MultiModel.Providers.Grok;
+using MultiModel.Resilience;
 using MultiModel.Testing;
 
 namespace MultiModel.Tests.Readme;
@@ -121,28 +122,44 @@ public partial class ReadmeSnippets
     }
 
     [Test]
-    public async Task ByHand_NoContainer_ChainAnswers()
+    public async Task ByHand_NoContainer_ProvidersGetResilienceAndTheChainSkipsWhatTheirHandlersReport()
     {
-        await using var emulator = await ProviderEmulator.StartAsync(new ProviderEmulatorOptions { DefaultAnswer = "Nominal." });
+        await using var emulator = await ProviderEmulator.StartAsync();
         var xaiKey = emulator.Xai.ApiKey;
         var anthropicKey = emulator.Anthropic.ApiKey;
 
         #region snippet:by-hand
-        using var http = new HttpClient();
-        var grok = new GrokChatProvider(http, new GrokProviderOptions { ApiKey = xaiKey });
-        var claude = new ClaudeChatProvider(http, new ClaudeProviderOptions { ApiKey = anthropicKey });
+        var health = new InMemoryProviderHealthStore(); // cooldowns and circuit states, shared by the handlers and the chain
+        var resilience = new ProviderResilienceFactory(health);
+        using var grokHttp = new HttpClient(resilience.CreateHandler("grok", new ProviderResilienceOptions()));
+        using var claudeHttp = new HttpClient(resilience.CreateHandler("claude", new ProviderResilienceOptions()));
+        var grok = new GrokChatProvider(grokHttp, new GrokProviderOptions { ApiKey = xaiKey });
+        var claude = new ClaudeChatProvider(claudeHttp, new ClaudeProviderOptions { ApiKey = anthropicKey });
         var chain = new FailoverChatClient([grok, claude], new FailoverChatClientOptions
         {
             AttemptTimeout = TimeSpan.FromSeconds(10),
             Confidence = new ConfidencePolicy { Threshold = 0.85 },
+            HealthSource = health, // skip a provider that is cooling down or whose circuit is open
             OnAttempt = attempt => Console.WriteLine(attempt),
         });
         #endregion
 
-        Assert.That(chain.Providers.Select(p => p.Name), Is.EqualTo(new[] { "grok", "claude" }));
-        var local = new FailoverChatClient(
-            [new GrokChatProvider(http, new GrokProviderOptions { ApiKey = xaiKey, BaseUrl = emulator.XaiBaseUrl })]);
-        Assert.That((await local.GetResponseAsync(new ChatRequest("Status?"))).Text, Is.EqualTo("Nominal."));
+        // The snippet's clients, pointed at the emulator: both providers ask to wait 5 minutes (beyond the 30 s cap).
+        emulator.Xai.Enqueue(EmulatorBehavior.RateLimited(TimeSpan.FromMinutes(5)));
+        emulator.Anthropic.Enqueue(EmulatorBehavior.RateLimited(TimeSpan.FromMinutes(5)));
+        var viaGrokHttp = new GrokChatProvider(grokHttp, new GrokProviderOptions { ApiKey = xaiKey, BaseUrl = emulator.XaiBaseUrl });
+        var viaClaudeHttp = new ClaudeChatProvider(claudeHttp, new ClaudeProviderOptions { ApiKey = anthropicKey, BaseUrl = emulator.AnthropicBaseUrl });
+        Assert.ThrowsAsync<ChatProviderException>(() => viaGrokHttp.GetResponseAsync(new ChatRequest("Status?")));
+        Assert.ThrowsAsync<ChatProviderException>(() => viaClaudeHttp.GetResponseAsync(new ChatRequest("Status?")));
+
+        // The chain reads the same health, so it skips both without a call (its providers' real endpoints are never contacted).
+        var ex = Assert.ThrowsAsync<ChatFailoverException>(() => chain.GetResponseAsync(new ChatRequest("Status?")));
+        Assert.Multiple(() =>
+        {
+            Assert.That((emulator.Xai.RequestCount, emulator.Anthropic.RequestCount), Is.EqualTo((1, 1)), "A 5-minute Retry-After is not slept nor retried.");
+            Assert.That(ex!.Reason, Is.EqualTo(ChatFailoverReason.AllSkipped));
+            Assert.That(ex.Attempts.Select(a => (a.ProviderName, a.SkipReason)), Is.EqualTo(new[] { ("grok", "cooldown"), ("claude", "cooldown") }));
+        });
     }
 
     [Test]
@@ -171,7 +188,6 @@ public partial class ReadmeSnippets
             .ConfigureFailover(failover => failover.AttemptTimeout = TimeSpan.FromSeconds(3));
         #endregion
 
-        services.Configure<MultiModelOptions>(options => options.Providers["local"].BaseUrl = emulator.XaiBaseUrl);
         await using var provider = services.UseEmulator(emulator).BuildServiceProvider();
         var fast = await provider.GetRequiredKeyedService<IChatProvider>("fast").GetResponseAsync(new ChatRequest("Status?"));
         var local = await provider.GetRequiredKeyedService<IChatProvider>("local").GetResponseAsync(new ChatRequest("Status?"));

@@ -2,10 +2,13 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using MultiModel.Confidence;
 using MultiModel.DependencyInjection;
 using MultiModel.Failover;
+using MultiModel.Providers.Claude;
+using MultiModel.Resilience;
 using MultiModel.Testing;
 
 namespace MultiModel.Tests.Readme;
@@ -56,12 +59,13 @@ public partial class ReadmeSnippets
         await using var emulator = await ProviderEmulator.StartAsync();
         await using var provider = services.UseEmulator(emulator).BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<MultiModelOptions>>().Value;
+        var failover = provider.GetRequiredService<IOptions<FailoverChatClientOptions>>().Value;
         Assert.Multiple(() =>
         {
             Assert.That(options.Order, Is.EqualTo(new[] { "grok", "claude" }));
-            Assert.That(options.Providers["claude"].Model, Is.EqualTo("claude-sonnet-4-5"));
-            Assert.That(options.Confidence.Threshold, Is.EqualTo(0.85));
-            Assert.That(options.Failover.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(10)));
+            Assert.That(provider.GetRequiredService<IOptionsMonitor<ClaudeProviderOptions>>().Get("claude").Model, Is.EqualTo("claude-sonnet-4-5"));
+            Assert.That(failover.Confidence.Threshold, Is.EqualTo(0.85));
+            Assert.That(failover.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(10)));
         });
         var response = await provider.GetRequiredService<IChatProvider>().GetResponseAsync(new ChatRequest("Status?"));
         Assert.That(response.ModelId, Is.EqualTo("grok-4"));
@@ -115,7 +119,7 @@ public partial class ReadmeSnippets
         await using var emulator = await ProviderEmulator.StartAsync();
         services.AddMultiModel().AddGrok().AddClaude();
         await using var provider = services.UseEmulator(emulator).BuildServiceProvider();
-        var failover = provider.GetRequiredService<IOptions<MultiModelOptions>>().Value.Failover;
+        var failover = provider.GetRequiredService<IOptions<FailoverChatClientOptions>>().Value;
         Assert.Multiple(() =>
         {
             Assert.That(failover.MaxAttempts, Is.EqualTo(2));
@@ -135,23 +139,59 @@ public partial class ReadmeSnippets
 
         #region snippet:resilience
         builder.Services.AddMultiModel()
-            .AddGrok(configure: grok =>
+            .AddGrok()
+            .ConfigureResilience("grok", resilience =>
             {
-                grok.Resilience.Retry.MaxRetryAttempts = 2;                      // after the first try
-                grok.Resilience.Retry.MaxRetryAfter = TimeSpan.FromSeconds(5);   // a longer Retry-After starts a cooldown
-                grok.Resilience.CircuitBreaker.BreakDuration = TimeSpan.FromMinutes(1);
+                resilience.Retry.MaxRetryAttempts = 2;                      // after the first try
+                resilience.Retry.MaxRetryAfter = TimeSpan.FromSeconds(5);   // a longer Retry-After starts a cooldown
+                resilience.CircuitBreaker.BreakDuration = TimeSpan.FromMinutes(1);
             })
             .AddHealthCheck(); // "multimodel": Healthy, Degraded (a provider cooling down or open), Unhealthy (none can answer)
         #endregion
 
         using var host = builder.Build();
-        var options = host.Services.GetRequiredService<IOptions<MultiModelOptions>>().Value;
+        var grok = host.Services.GetRequiredService<IOptionsMonitor<ProviderResilienceOptions>>().Get("grok");
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(options.Providers["grok"].Resilience.Retry.MaxRetryAttempts, Is.EqualTo(2));
-            Assert.That(options.Providers["grok"].Resilience.CircuitBreaker.BreakDuration, Is.EqualTo(TimeSpan.FromMinutes(1)));
+            Assert.That(grok.Retry.MaxRetryAttempts, Is.EqualTo(2));
+            Assert.That(grok.CircuitBreaker.BreakDuration, Is.EqualTo(TimeSpan.FromMinutes(1)));
             Assert.That(report.Entries["multimodel"].Status, Is.EqualTo(HealthStatus.Healthy));
         });
+    }
+
+    [Test]
+    public async Task StandardHandler_ChosenForClaude_BindsItsOptionsAndRetriesThroughIt()
+    {
+        await using var emulator = await ProviderEmulator.StartAsync(new ProviderEmulatorOptions { DefaultAnswer = "Nominal." });
+        emulator.Xai.Enqueue(EmulatorBehavior.Status(503));
+        emulator.Anthropic.Enqueue(EmulatorBehavior.Overloaded());
+        var builder = Host.CreateApplicationBuilder(
+        [
+            .. ReadmeEmulator.Args(emulator),
+            "--MultiModel:Providers:claude:StandardResilience:Retry:Delay=00:00:00",
+            "--MultiModel:Providers:claude:StandardResilience:AttemptTimeout:Timeout=00:00:05",
+        ]);
+
+        #region snippet:standard-handler
+        builder.Services.AddMultiModel()
+            .AddGrok()
+            .AddClaude()
+            .UseStandardResilienceHandler("claude")                  // MultiModel:Providers:claude:StandardResilience
+            .Configure(standard => standard.Retry.MaxRetryAttempts = 2); // code runs after configuration
+        #endregion
+
+        using var host = builder.Build();
+        await host.StartAsync();
+        var response = await host.Services.GetRequiredService<IChatProvider>().GetResponseAsync(new ChatRequest("Status?"));
+        var standard = host.Services.GetRequiredService<IOptionsMonitor<HttpStandardResilienceOptions>>().Get("MultiModel.claude-standard");
+        Assert.Multiple(() =>
+        {
+            Assert.That((response.ProviderName, response.Text), Is.EqualTo(("claude", "Nominal.")));
+            Assert.That(emulator.Anthropic.RequestCount, Is.EqualTo(2), "The standard handler retried the 529 once.");
+            Assert.That(standard.Retry.MaxRetryAttempts, Is.EqualTo(2));
+            Assert.That(standard.AttemptTimeout.Timeout, Is.EqualTo(TimeSpan.FromSeconds(5)));
+        });
+        await host.StopAsync();
     }
 }

@@ -31,22 +31,28 @@ public abstract class ChatCompletionsChatProvider : IChatProvider
 
     /// <inheritdoc/>
     /// <remarks>
+    /// <para>
     /// The format cannot take a <see cref="ChatRequest.Temperature"/> above 2, more than 4 stop sequences or more than 128
-    /// tools (reasons such as <c>unsupported: at most 4 stop sequences (got 6)</c>).
+    /// tools (reasons such as <c>unsupported: at most 4 stop sequences (got 6)</c>). An endpoint cannot take a request
+    /// that its model lacks a feature for (images, tools, JSON-schema output,
+    /// a reasoning effort; documents unless the endpoint declares them), whose images break the API's limits, or whose
+    /// estimated size does not fit the context window (category <c>context-window</c>). See the capability options
+    /// of the provider's options type.
+    /// </para>
     /// </remarks>
     public ChatRequestSupport CheckRequest(ChatRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ChatCompletionsRequestRules.Check(request);
+        return ChatCompletionsRequestCheck.Check(request, _client.Settings);
     }
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or outside the format's limits (see <see cref="CheckRequest"/>).</exception>
+    /// <exception cref="ArgumentException">The request is invalid, or one the provider cannot take (see <see cref="CheckRequest"/>).</exception>
     public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
         _client.GetResponseAsync(request, cancellationToken);
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The request is invalid, or outside the format's limits (see <see cref="CheckRequest"/>).</exception>
+    /// <exception cref="ArgumentException">The request is invalid, or one the provider cannot take (see <see cref="CheckRequest"/>).</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
         _client.GetStreamingResponseAsync(request, cancellationToken);
 

@@ -1,3 +1,5 @@
+using MultiModel.Providers.Capabilities;
+
 namespace MultiModel.Providers.ChatCompletions;
 
 /// <summary>The raw, unvalidated values a provider reads from its public options.</summary>
@@ -21,5 +23,16 @@ internal readonly struct ChatCompletionsOptionValues
 
     public int? MaxOutputTokens { get; init; }
 
+    public bool AllowInsecureHttp { get; init; }
+
     public ReasoningTokenAccounting ReasoningAccounting { get; init; }
+
+    /// <summary>Gets the capability values set on the provider's options.</summary>
+    public CapabilityOptionValues Capabilities { get; init; }
+
+    /// <summary>Gets the lookup of the provider's known model families, or <see langword="null"/> when it knows none.</summary>
+    public Func<string, ModelCapabilities?>? FindFamily { get; init; }
+
+    /// <summary>Gets what the provider's API accepts in images and documents.</summary>
+    public required MediaRules Media { get; init; }
 }

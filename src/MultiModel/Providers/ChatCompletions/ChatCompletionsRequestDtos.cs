@@ -39,6 +39,9 @@ internal sealed class ChatCompletionsRequestDto
     [JsonPropertyName("response_format")]
     public ChatCompletionsResponseFormatDto? ResponseFormat { get; init; }
 
+    [JsonPropertyName("reasoning_effort")]
+    public string? ReasoningEffort { get; init; }
+
     [JsonPropertyName("stream")]
     public bool? Stream { get; init; }
 
@@ -52,9 +55,9 @@ internal sealed class ChatCompletionsMessageDto
     [JsonPropertyName("role")]
     public required string Role { get; init; }
 
-    /// <summary>Gets the text; <see langword="null"/> (omitted) only for an assistant message with tool calls and no text.</summary>
+    /// <summary>Gets the text or the parts; <see langword="null"/> (omitted) only for an assistant message with tool calls and no text.</summary>
     [JsonPropertyName("content")]
-    public string? Content { get; init; }
+    public ChatCompletionsContent? Content { get; init; }
 
     [JsonPropertyName("tool_calls")]
     public ChatCompletionsToolCallDto[]? ToolCalls { get; init; }

@@ -20,11 +20,13 @@ internal static class ChatCompletionsRequestWriter
     private static readonly ChatCompletionsMessageDto ContinuationInstruction = new() { Role = "user", Content = ChatRequest.ContinuationInstruction };
 
     /// <summary>Validates the request and serializes its body once to UTF-8 bytes.</summary>
-    /// <exception cref="ArgumentException">The request is not valid, or outside the format's limits (<see cref="ChatCompletionsRequestRules"/>).</exception>
+    /// <exception cref="ArgumentException">The request is not valid for the chat-completions format, or more than the model can take (the reason <see cref="ChatCompletionsRequestCheck"/> gives).</exception>
     public static byte[] WriteBody(ChatRequest request, ChatCompletionsSettings settings, bool streaming)
     {
         request.Validate();
-        RequestSupport.ThrowIfUnsupported(request, ChatCompletionsRequestRules.Check(request), settings.ProviderName);
+        var model = request.ModelId ?? settings.Model;
+        var capabilities = settings.CapabilitiesFor(model);
+        RequestSupport.ThrowIfUnsupported(request, ChatCompletionsRequestCheck.Check(request, settings, model, capabilities), settings.ProviderName);
 
         var count = request.Messages.Count;
         var messages = new ChatCompletionsMessageDto[request.ContinueFinalMessage ? count + 1 : count];
@@ -40,17 +42,24 @@ internal static class ChatCompletionsRequestWriter
 
         var body = new ChatCompletionsRequestDto
         {
-            Model = request.ModelId ?? settings.Model,
+            Model = model,
             Messages = messages,
             MaxCompletionTokens = request.MaxOutputTokens ?? settings.MaxOutputTokens,
             Temperature = request.Temperature,
             TopP = request.TopP,
             Stop = request.StopSequences.Count == 0 ? null : [.. request.StopSequences],
-            Logprobs = request.IncludeLogprobs ? true : null,
-            TopLogprobs = request.IncludeLogprobs ? request.TopLogprobs : null,
+            Logprobs = request.IncludeLogprobs && capabilities.Logprobs ? true : null,
+            TopLogprobs = request.IncludeLogprobs && capabilities.Logprobs ? request.TopLogprobs : null,
             Tools = request.Tools.Count == 0 ? null : [.. request.Tools.Select(ToTool)],
             ToolChoice = request.Tools.Count == 0 ? null : ChatCompletionsToolChoiceDto.From(request.ToolChoice),
             ResponseFormat = request.ResponseFormat is { } format ? ToResponseFormat(format) : null,
+            ReasoningEffort = request.Reasoning?.ResolvedEffort switch
+            {
+                null => null,
+                ChatReasoningEffort.Low => "low",
+                ChatReasoningEffort.Medium => "medium",
+                _ => "high",
+            },
             Stream = streaming ? true : null,
             StreamOptions = streaming ? IncludeUsage : null,
         };
@@ -77,17 +86,22 @@ internal static class ChatCompletionsRequestWriter
         return message;
     }
 
-    /// <summary>Writes one message: assistant tool calls as <c>tool_calls</c> (arguments as a JSON string), tool results as role <c>tool</c>.</summary>
-    /// <remarks>The format has no error flag for tool results: a failed tool's result is sent with <see cref="ToolErrorPrefix"/> in front.</remarks>
+    /// <summary>Writes one message: a user message's parts as content parts, assistant tool calls as <c>tool_calls</c> (arguments as a JSON string), tool results as role <c>tool</c>.</summary>
+    /// <remarks>
+    /// The format has no error flag for tool results: a failed tool's result is sent with <see cref="ToolErrorPrefix"/>
+    /// in front. It has no place for reasoning either: an assistant message is sent its text. Cache marks are not
+    /// written; OpenAI-style servers cache prompt prefixes on their own.
+    /// </remarks>
     private static ChatCompletionsMessageDto ToMessage(ChatMessage message) => message.Role switch
     {
         ChatRole.System => new() { Role = "system", Content = message.Text },
+        ChatRole.User when message.Parts.Count > 0 => new() { Role = "user", Content = ChatCompletionsContent.FromParts(message.Parts) },
         ChatRole.User => new() { Role = "user", Content = message.Text },
         ChatRole.Tool => new() { Role = "tool", Content = message.IsToolError ? ToolErrorPrefix + message.Text : message.Text, ToolCallId = message.ToolCallId },
         _ when message.ToolCalls.Count > 0 => new()
         {
             Role = "assistant",
-            Content = string.IsNullOrEmpty(message.Text) ? null : message.Text,
+            Content = string.IsNullOrEmpty(message.Text) ? default(ChatCompletionsContent?) : message.Text,
             ToolCalls = [.. message.ToolCalls.Select(static call => new ChatCompletionsToolCallDto
             {
                 Id = call.Id,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.ChatCompletions;
 
@@ -11,6 +12,12 @@ internal sealed class ChatCompletionsSettings
 {
     private static readonly string[] ReservedHeaders = ["Authorization", "Content-Type", "Content-Length", "Host"];
 
+    /// <summary>What an unknown model is taken to accept: everything but documents, for which the format has no place.</summary>
+    private static readonly ModelCapabilities UnknownModel = ModelCapabilities.Permissive with { Documents = false };
+
+    private readonly CapabilityOptionValues _capabilityValues;
+    private readonly Func<string, ModelCapabilities?>? _findFamily;
+
     private ChatCompletionsSettings(
         string providerName,
         string providerSystem,
@@ -19,7 +26,7 @@ internal sealed class ChatCompletionsSettings
         string? apiKey,
         KeyValuePair<string, string>[] headers,
         int? maxOutputTokens,
-        ReasoningTokenAccounting reasoningAccounting)
+        in ChatCompletionsOptionValues options)
     {
         ProviderName = providerName;
         ProviderSystem = providerSystem;
@@ -29,7 +36,11 @@ internal sealed class ChatCompletionsSettings
         AuthorizationValue = apiKey is null ? null : "Bearer " + apiKey;
         Headers = headers;
         MaxOutputTokens = maxOutputTokens;
-        ReasoningAccounting = reasoningAccounting;
+        ReasoningAccounting = options.ReasoningAccounting;
+        Media = options.Media;
+        _capabilityValues = options.Capabilities;
+        _findFamily = options.FindFamily;
+        Capabilities = Resolve(model);
         var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
         Endpoint = new Uri(root, "chat/completions");
         Metadata = new ChatProviderMetadata(providerSystem, baseUrl, model);
@@ -58,82 +69,91 @@ internal sealed class ChatCompletionsSettings
 
     public ChatProviderMetadata Metadata { get; }
 
+    /// <summary>Gets what the API accepts in images and documents.</summary>
+    public MediaRules Media { get; }
+
+    /// <summary>Gets what <see cref="Model"/> can take, resolved once.</summary>
+    public ModelCapabilities Capabilities { get; }
+
+    /// <summary>Gets what a model can take: the options' values over the model family's defaults.</summary>
+    public ModelCapabilities CapabilitiesFor(string model) =>
+        string.Equals(model, Model, StringComparison.Ordinal) ? Capabilities : Resolve(model);
+
     /// <summary>Validates the values of a provider's options and snapshots them.</summary>
     /// <param name="options">The values read from the provider's options.</param>
-    /// <exception cref="ArgumentException">A value is missing or invalid; the message names it.</exception>
+    /// <exception cref="ArgumentException">A value is missing or invalid; the message names each one.</exception>
     public static ChatCompletionsSettings Create(in ChatCompletionsOptionValues options)
     {
-        var type = options.OptionsType;
-        var baseUrl = options.BaseUrl;
-        Require(!string.IsNullOrWhiteSpace(options.Name), $"{type}.Name is required.");
-        Require(!string.IsNullOrWhiteSpace(options.ProviderSystem), $"{type}.ProviderSystem is required.");
-        Require(!string.IsNullOrWhiteSpace(options.Model), $"{type}.Model is required.");
-        Require(baseUrl is not null, $"{type}.BaseUrl is required.");
-        Require(
-            baseUrl!.IsAbsoluteUri && (baseUrl.Scheme == Uri.UriSchemeHttps || baseUrl.Scheme == Uri.UriSchemeHttp),
-            $"{type}.BaseUrl must be an absolute http or https address (was '{ErrorText.Address(baseUrl)}').");
-        Require(
-            string.IsNullOrEmpty(baseUrl.Query) && string.IsNullOrEmpty(baseUrl.Fragment),
-            $"{type}.BaseUrl must not have a query or fragment.");
-        Require(
-            options.MaxOutputTokens is null or > 0,
-            Invariant($"{type}.MaxOutputTokens must be positive when set (was {options.MaxOutputTokens})."));
-        Require(
-            options.ApiKey is null || !string.IsNullOrWhiteSpace(options.ApiKey),
-            $"{type}.ApiKey is empty; leave it null only for a loopback BaseUrl.");
-        Require(
-            options.ApiKey is not null || baseUrl.IsLoopback,
-            $"{type}.ApiKey is required unless BaseUrl is a loopback address (BaseUrl host is '{baseUrl.Host}').");
-
+        var problems = Validate(options, options.OptionsType);
+        problems.ThrowIfAny(nameof(options));
         return new ChatCompletionsSettings(
             options.Name!,
             options.ProviderSystem!,
-            baseUrl,
+            options.BaseUrl!,
             options.Model!,
             options.ApiKey,
             SnapshotHeaders(options),
             options.MaxOutputTokens,
-            options.ReasoningAccounting);
+            options);
+    }
 
-        static void Require(bool condition, string message)
+    /// <summary>Checks the values of a provider's options, naming each problem under <paramref name="path"/>.</summary>
+    /// <param name="options">The values read from the provider's options.</param>
+    /// <param name="path">The options' type name or configuration path.</param>
+    /// <param name="keyVariable">The variable a missing key may come from (dependency injection), or <see langword="null"/>.</param>
+    public static OptionProblems Validate(in ChatCompletionsOptionValues options, string path, string? keyVariable = null)
+    {
+        var problems = new OptionProblems(path);
+        problems.Require(!string.IsNullOrWhiteSpace(options.Name), "Name", "is required.");
+        problems.Require(!string.IsNullOrWhiteSpace(options.ProviderSystem), "ProviderSystem", "is required.");
+        problems.Require(!string.IsNullOrWhiteSpace(options.Model), "Model", "is required.");
+        problems.Require(options.MaxOutputTokens is null or > 0, "MaxOutputTokens", Invariant($"must be positive when set (was {options.MaxOutputTokens})."));
+        problems.Require(options.ApiKey is null || !string.IsNullOrWhiteSpace(options.ApiKey), "ApiKey", "is empty; leave it null only for a loopback BaseUrl.");
+        if (BaseUrlRules.Check(problems, options.BaseUrl, options.AllowInsecureHttp) is { } baseUrl)
         {
-            if (!condition)
-            {
-                throw new ArgumentException(message, nameof(options));
-            }
+            problems.Require(
+                string.IsNullOrEmpty(baseUrl.Query) && string.IsNullOrEmpty(baseUrl.Fragment), "BaseUrl", "must not have a query or fragment.");
+            problems.Require(
+                options.ApiKey is not null || baseUrl.IsLoopback,
+                "ApiKey",
+                keyVariable is null
+                    ? $"is required unless BaseUrl is a loopback address (BaseUrl host is '{baseUrl.Host}')."
+                    : $"is missing; set it or the {keyVariable} variable (only a loopback BaseUrl may go without a key).");
         }
+
+        CheckHeaders(problems, options.Headers);
+        options.Capabilities.Check(problems);
+        return problems;
     }
 
     /// <inheritdoc/>
     public override string ToString() =>
         $"{ProviderName} ({ProviderSystem}) {ErrorText.Address(Endpoint)} model={Model} key={(ApiKey is null ? "none" : "***")}";
 
-    private static KeyValuePair<string, string>[] SnapshotHeaders(in ChatCompletionsOptionValues options)
+    private ModelCapabilities Resolve(string model) => _capabilityValues.ApplyTo(_findFamily?.Invoke(model) ?? UnknownModel);
+
+    private static KeyValuePair<string, string>[] SnapshotHeaders(in ChatCompletionsOptionValues options) =>
+        options.Headers is { } headers ? [.. headers] : [];
+
+    private static void CheckHeaders(OptionProblems problems, IEnumerable<KeyValuePair<string, string>>? headers)
     {
-        if (options.Headers is not { } headers)
+        if (headers is null)
         {
-            return [];
+            return;
         }
 
-        var list = new List<KeyValuePair<string, string>>();
         using var probe = new HttpRequestMessage();
         foreach (var (name, value) in headers)
         {
-            if (string.IsNullOrWhiteSpace(name)
-                || ReservedHeaders.Contains(name, StringComparer.OrdinalIgnoreCase)
-                || value is null
-                || value.AsSpan().IndexOfAny('\r', '\n') >= 0
-                || !probe.Headers.TryAddWithoutValidation(name, value))
-            {
-                throw new ArgumentException(
-                    $"{options.OptionsType}.Headers has an invalid entry '{name}': names must be valid request headers other than {string.Join(", ", ReservedHeaders)}, and values must be non-null single lines.",
-                    nameof(options));
-            }
-
-            list.Add(new KeyValuePair<string, string>(name, value));
+            problems.Require(
+                !string.IsNullOrWhiteSpace(name)
+                    && !ReservedHeaders.Contains(name, StringComparer.OrdinalIgnoreCase)
+                    && value is not null
+                    && value.AsSpan().IndexOfAny('\r', '\n') < 0
+                    && probe.Headers.TryAddWithoutValidation(name, value),
+                "Headers",
+                $"has an invalid entry '{name}': names must be valid request headers other than {string.Join(", ", ReservedHeaders)}, and values must be non-null single lines.");
         }
-
-        return [.. list];
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -19,8 +19,16 @@ namespace MultiModel.Providers.Claude;
 /// Claude accepts a <see cref="ChatRequest.Temperature"/> from 0 to 1 only: <see cref="CheckRequest"/> says so before any
 /// call, so a failover chain skips Claude for a higher temperature, and a direct call throws <see cref="ArgumentException"/>. Anthropic offers no log probabilities:
 /// <see cref="ChatRequest.IncludeLogprobs"/> is accepted and ignored, and <see cref="ChatResponse.Logprobs"/> stays
-/// <see langword="null"/>. Thinking blocks are returned as <see cref="ChatResponse.ReasoningText"/>; server-tool
-/// and other content blocks are not part of <see cref="ChatResponse.Text"/>.
+/// <see langword="null"/>. Thinking blocks are returned as <see cref="ChatResponse.ReasoningText"/> and, with their
+/// signatures (redacted blocks with their data), as <see cref="ChatResponse.ReasoningParts"/>; server-tool and other
+/// content blocks are not part of <see cref="ChatResponse.Text"/>.
+/// </para>
+/// <para>
+/// <b>Rich requests.</b> Image parts become <c>image</c> blocks and document parts <c>document</c> blocks
+/// (<c>base64</c>, <c>url</c> or <c>text</c> source); a message marked with <see cref="ChatMessage.WithCacheBreakpoint"/>
+/// (and the last tool, with <see cref="ChatRequest.CacheTools"/>) carries a <c>cache_control</c> breakpoint;
+/// <see cref="ChatRequest.Reasoning"/> becomes <c>thinking</c> with <c>budget_tokens</c>, and <c>max_tokens</c> covers
+/// the budget. Reasoning parts with a signature or redacted data are sent back unchanged.
 /// </para>
 /// <para>
 /// <b>Tools.</b> <see cref="ChatRequest.Tools"/> are sent as <c>tools</c> (with <c>input_schema</c>) and
@@ -34,7 +42,8 @@ namespace MultiModel.Providers.Claude;
 /// <para>
 /// <b>Continuations.</b> A request with <see cref="ChatRequest.ContinueFinalMessage"/> sends the partial answer as the
 /// final assistant turn (a prefill, without trailing white space), which Claude continues; for Claude 4.6 and later,
-/// which refuse a prefill, the partial answer is followed by a user turn with <see cref="ChatRequest.ContinuationInstruction"/>.
+/// which refuse a prefill, and for a request with extended thinking, where prefill is not available, the partial
+/// answer is followed by a user turn with <see cref="ChatRequest.ContinuationInstruction"/>.
 /// </para>
 /// </remarks>
 public sealed class ClaudeChatProvider : IChatProvider
@@ -66,11 +75,19 @@ public sealed class ClaudeChatProvider : IChatProvider
     public ChatProviderMetadata Metadata { get; }
 
     /// <inheritdoc/>
-    /// <remarks>Claude cannot take a <see cref="ChatRequest.Temperature"/> above 1 (reason <c>unsupported: temperature 1.5 outside 0–1</c>).</remarks>
+    /// <remarks>
+    /// <para>
+    /// Claude cannot take a <see cref="ChatRequest.Temperature"/> above 1 (reason <c>unsupported: temperature 1.5 outside 0–1</c>),
+    /// a request that its model lacks a feature for (images, documents, tools, JSON-schema output,
+    /// thinking; see the capability options of <see cref="ClaudeProviderOptions"/>), whose images or documents break
+    /// the API's limits, whose thinking breaks the API's rules, or whose estimated size does not fit the context
+    /// window (category <c>context-window</c>).
+    /// </para>
+    /// </remarks>
     public ChatRequestSupport CheckRequest(ChatRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ClaudeRequestRules.Check(request);
+        return ClaudeRequestCheck.Check(request, _settings);
     }
 
     /// <inheritdoc/>

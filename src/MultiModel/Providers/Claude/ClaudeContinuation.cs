@@ -10,7 +10,8 @@ namespace MultiModel.Providers.Claude;
 /// drops the white space Claude writes again). Anthropic's migration guide for Claude 4.6 says a prefill returns
 /// HTTP 400 on Claude 4.6 models ("Prefill removal"), so for Claude 4.6 and later the partial answer is followed by a
 /// user turn with <see cref="ChatRequest.ContinuationInstruction"/>, as for chat-completions providers. A model id
-/// that names no Claude version keeps the prefill.
+/// that names no Claude version keeps the prefill. Prefill is not available with extended thinking either
+/// ("Prefill Claude's response"), so a request that thinks gets the instruction too.
 /// </para>
 /// </remarks>
 internal static class ClaudeContinuation
@@ -19,12 +20,22 @@ internal static class ClaudeContinuation
     private static readonly Version FirstWithoutPrefill = new(4, 6);
 
     /// <summary>Turns the conversation's final assistant message into a prefill, or follows it with the continuation instruction.</summary>
-    /// <param name="messages">The wire conversation, ending with the partial answer as an assistant text turn.</param>
+    /// <param name="messages">The wire conversation, ending with the partial answer as an assistant text turn (a string, or text blocks).</param>
     /// <param name="model">The model the request goes to.</param>
-    public static void Write(List<ClaudeWireMessage> messages, string model)
+    /// <param name="thinking">Whether the request turns extended thinking on.</param>
+    public static void Write(List<ClaudeWireMessage> messages, string model, bool thinking)
     {
-        messages[^1] = new ClaudeWireMessage { Role = "assistant", Content = messages[^1].Content!.TrimEnd() };
-        if (!TakesPrefill(model))
+        var last = messages[^1];
+        if (last.Content is { } text)
+        {
+            messages[^1] = new ClaudeWireMessage { Role = "assistant", Content = text.TrimEnd() };
+        }
+        else if (last.Blocks is [.., { Type: "text", Text: { } blockText } block] blocks)
+        {
+            blocks[^1] = new ClaudeWireContentBlock { Type = "text", Text = blockText.TrimEnd(), CacheControl = block.CacheControl };
+        }
+
+        if (thinking || !TakesPrefill(model))
         {
             messages.Add(new ClaudeWireMessage { Role = "user", Content = ChatRequest.ContinuationInstruction });
         }

@@ -27,6 +27,7 @@ internal static class ClaudeResponseReader
         var text = new TextJoiner();
         var reasoning = new TextJoiner();
         List<ChatToolCall>? toolCalls = null;
+        List<ChatReasoningPart>? reasoningParts = null;
         foreach (var block in wire.Content)
         {
             switch (block?.Type)
@@ -36,6 +37,14 @@ internal static class ClaudeResponseReader
                     break;
                 case "thinking" when block.Thinking is not null:
                     reasoning.Append(block.Thinking);
+                    if (block.Thinking.Length > 0 || !string.IsNullOrEmpty(block.Signature))
+                    {
+                        (reasoningParts ??= []).Add(ChatContentPart.FromReasoning(block.Thinking, block.Signature));
+                    }
+
+                    break;
+                case "redacted_thinking" when !string.IsNullOrEmpty(block.Data):
+                    (reasoningParts ??= []).Add(ChatContentPart.FromRedactedReasoning(block.Data));
                     break;
                 case "tool_use":
                     (toolCalls ??= []).Add(ClaudeToolCallReader.FromBlock(block, transport, response));
@@ -49,6 +58,7 @@ internal static class ClaudeResponseReader
         {
             Text = text.ToString() ?? string.Empty,
             ReasoningText = reasoning.ToString(),
+            ReasoningParts = reasoningParts ?? [],
             ToolCalls = toolCalls ?? [],
             ProviderName = transport.ProviderName,
             ModelId = wire.Model,

@@ -1,12 +1,16 @@
 using System.Globalization;
 using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.Claude;
 
 /// <summary>A validated, immutable copy of <see cref="ClaudeProviderOptions"/>.</summary>
 internal sealed class ClaudeSettings
 {
-    private ClaudeSettings(ClaudeProviderOptions options, Uri messagesUri)
+    /// <summary>What an unknown Claude model is taken to accept: everything but log probabilities, which the Messages API never offers.</summary>
+    private static readonly ModelCapabilities UnknownModel = ModelCapabilities.Permissive with { Logprobs = false };
+
+    private ClaudeSettings(ClaudeProviderOptions options, CapabilityOptionValues capabilityValues, Uri messagesUri)
     {
         Name = options.Name;
         ApiKey = options.ApiKey!;
@@ -15,6 +19,8 @@ internal sealed class ClaudeSettings
         MaxOutputTokens = options.MaxOutputTokens;
         AnthropicVersion = options.AnthropicVersion;
         MessagesUri = messagesUri;
+        CapabilityValues = capabilityValues;
+        Capabilities = Resolve(Model);
     }
 
     public string Name { get; }
@@ -32,64 +38,52 @@ internal sealed class ClaudeSettings
     /// <summary>Gets the full address of <c>POST /v1/messages</c>.</summary>
     public Uri MessagesUri { get; }
 
+    /// <summary>Gets the capability values set on the options.</summary>
+    public CapabilityOptionValues CapabilityValues { get; }
+
+    /// <summary>Gets what <see cref="Model"/> can take, resolved once.</summary>
+    public ModelCapabilities Capabilities { get; }
+
+    /// <summary>Gets what a model can take: the options' values over the model family's defaults.</summary>
+    public ModelCapabilities CapabilitiesFor(string model) =>
+        string.Equals(model, Model, StringComparison.Ordinal) ? Capabilities : Resolve(model);
+
     /// <summary>Validates the options and copies them.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A setting is missing or invalid; the message names it.</exception>
+    /// <exception cref="ArgumentException">A setting is missing or invalid; the message names each one.</exception>
     public static ClaudeSettings Create(ClaudeProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (FindProblem(options) is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(options));
-        }
-
-        return new ClaudeSettings(options, BuildMessagesUri(options.BaseUrl));
+        Validate(options, nameof(ClaudeProviderOptions)).ThrowIfAny(nameof(options));
+        return new ClaudeSettings(options, CapabilityOptionValues.From(options), BuildMessagesUri(options.BaseUrl));
     }
 
-    private static string? FindProblem(ClaudeProviderOptions options)
+    /// <summary>Checks the options, naming each problem under <paramref name="path"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="path">The options' type name or configuration path.</param>
+    /// <param name="keyVariable">The variable a missing key may come from (dependency injection), or <see langword="null"/>.</param>
+    public static OptionProblems Validate(ClaudeProviderOptions options, string path, string? keyVariable = null)
     {
-        if (string.IsNullOrWhiteSpace(options.Name))
+        var problems = new OptionProblems(path);
+        problems.Require(!string.IsNullOrWhiteSpace(options.Name), "Name", "is required.");
+        if (problems.Require(!string.IsNullOrWhiteSpace(options.ApiKey), "ApiKey", keyVariable is null ? "is required." : $"is missing; set it or the {keyVariable} variable."))
         {
-            return "ClaudeProviderOptions.Name is required.";
+            problems.Require(IsHeaderSafe(options.ApiKey!), "ApiKey", "contains white space or control characters.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.ApiKey))
-        {
-            return "ClaudeProviderOptions.ApiKey is required.";
-        }
-
-        if (!IsHeaderSafe(options.ApiKey))
-        {
-            return "ClaudeProviderOptions.ApiKey contains white space or control characters.";
-        }
-
-        if (string.IsNullOrWhiteSpace(options.Model))
-        {
-            return "ClaudeProviderOptions.Model is required.";
-        }
-
-        if (options.BaseUrl is null)
-        {
-            return "ClaudeProviderOptions.BaseUrl is required.";
-        }
-
-        if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttps && options.BaseUrl.Scheme != Uri.UriSchemeHttp))
-        {
-            return $"ClaudeProviderOptions.BaseUrl must be an absolute http or https address (was '{ErrorText.Address(options.BaseUrl)}').";
-        }
-
-        if (options.MaxOutputTokens <= 0)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"ClaudeProviderOptions.MaxOutputTokens must be positive (was {options.MaxOutputTokens}).");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.AnthropicVersion) || !IsHeaderSafe(options.AnthropicVersion))
-        {
-            return "ClaudeProviderOptions.AnthropicVersion is required and must not contain white space.";
-        }
-
-        return null;
+        problems.Require(!string.IsNullOrWhiteSpace(options.Model), "Model", "is required.");
+        BaseUrlRules.Check(problems, options.BaseUrl, options.AllowInsecureHttp);
+        problems.Require(
+            options.MaxOutputTokens > 0, "MaxOutputTokens", string.Create(CultureInfo.InvariantCulture, $"must be positive (was {options.MaxOutputTokens})."));
+        problems.Require(
+            !string.IsNullOrWhiteSpace(options.AnthropicVersion) && IsHeaderSafe(options.AnthropicVersion),
+            "AnthropicVersion",
+            "is required and must not contain white space.");
+        CapabilityOptionValues.From(options).Check(problems);
+        return problems;
     }
+
+    private ModelCapabilities Resolve(string model) => CapabilityValues.ApplyTo(ModelFamilies.FindClaude(model) ?? UnknownModel);
 
     private static Uri BuildMessagesUri(Uri baseUrl)
     {

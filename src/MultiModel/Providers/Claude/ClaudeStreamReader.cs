@@ -9,8 +9,10 @@ namespace MultiModel.Providers.Claude;
 /// <remarks>
 /// Events are keyed off their JSON <c>type</c>. Text and thinking deltas become updates as they arrive; a
 /// <c>tool_use</c> block's <c>input_json_delta</c> fragments are accumulated and the whole call becomes one update at
-/// the block's <c>content_block_stop</c>; <c>message_stop</c> produces the one final update. <c>ping</c>, signature
-/// and citation deltas, server-tool blocks, and event types added later are skipped. An <c>error</c> event is thrown as a stream error; a stream that ends
+/// the block's <c>content_block_stop</c>. A thinking block (text and signature) or a redacted one is completed at its
+/// stop too and rides, as <see cref="ChatResponseUpdate.ReasoningParts"/>, on the next update (the first text, a tool
+/// call, or the final update); <c>message_stop</c> produces the one final update.
+/// <c>ping</c>, citation deltas, server-tool blocks, and event types added later are skipped. An <c>error</c> event is thrown as a stream error; a stream that ends
 /// without <c>message_stop</c> is thrown as truncated.
 /// </remarks>
 internal static class ClaudeStreamReader
@@ -22,12 +24,12 @@ internal static class ClaudeStreamReader
         HttpResponseMessage response,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var providerName = transport.ProviderName;
         string? responseId = null;
         string? modelId = null;
         string? stopReason = null;
         var usage = new ClaudeUsageAccumulator();
         var toolCalls = new ClaudeToolCallReader();
+        var reasoning = new ClaudeReasoningReader();
 
         await foreach (var item in transport.ReadSseAsync(response, Parser, cancellationToken).ConfigureAwait(false))
         {
@@ -41,11 +43,20 @@ internal static class ClaudeStreamReader
                     break;
 
                 case "content_block_delta" when data.Delta is { Type: "text_delta", Text: { Length: > 0 } text }:
-                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, Text = text };
+                    yield return Piece(text: text, reasoningParts: reasoning.TakeCompleted());
                     break;
 
                 case "content_block_delta" when data.Delta is { Type: "thinking_delta", Thinking: { Length: > 0 } thinking }:
-                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, ReasoningText = thinking };
+                    reasoning.Append(data.Index, thinking);
+                    yield return Piece(reasoningText: thinking);
+                    break;
+
+                case "content_block_delta" when data.Delta is { Type: "signature_delta", Signature: { } signature }:
+                    reasoning.Sign(data.Index, signature);
+                    break;
+
+                case "content_block_start" when data.ContentBlock is { Type: "thinking" or "redacted_thinking" } block:
+                    reasoning.Start(data.Index, block);
                     break;
 
                 case "content_block_start" when data.ContentBlock is { Type: "tool_use" } block:
@@ -57,7 +68,11 @@ internal static class ClaudeStreamReader
                     break;
 
                 case "content_block_stop" when toolCalls.Complete(data.Index, transport, response) is { } call:
-                    yield return new ChatResponseUpdate { ProviderName = providerName, ModelId = modelId, ResponseId = responseId, ToolCalls = [call] };
+                    yield return Piece(toolCalls: [call], reasoningParts: reasoning.TakeCompleted());
+                    break;
+
+                case "content_block_stop":
+                    reasoning.Complete(data.Index);
                     break;
 
                 case "message_delta":
@@ -68,13 +83,14 @@ internal static class ClaudeStreamReader
                 case "message_stop":
                     yield return new ChatResponseUpdate
                     {
-                        ProviderName = providerName,
+                        ProviderName = transport.ProviderName,
                         ModelId = modelId,
                         ResponseId = responseId,
                         IsFinal = true,
                         FinishReason = ClaudeFinishReasons.Map(stopReason),
                         RawFinishReason = stopReason,
                         Usage = usage.ToChatUsage(),
+                        ReasoningParts = reasoning.TakeCompleted(),
                     };
                     yield break;
 
@@ -84,6 +100,17 @@ internal static class ClaudeStreamReader
         }
 
         throw transport.Truncated("message_stop", response);
+
+        ChatResponseUpdate Piece(string? text = null, string? reasoningText = null, IReadOnlyList<ChatToolCall>? toolCalls = null, IReadOnlyList<ChatReasoningPart>? reasoningParts = null) => new()
+        {
+            ProviderName = transport.ProviderName,
+            ModelId = modelId,
+            ResponseId = responseId,
+            Text = text,
+            ReasoningText = reasoningText,
+            ToolCalls = toolCalls,
+            ReasoningParts = reasoningParts,
+        };
     }
 
     /// <summary>Parses one event's data; an <c>error</c> event keeps its raw payload for the exception.</summary>

@@ -3,27 +3,37 @@ using System.Text.Json.Serialization;
 
 namespace MultiModel.Providers.Claude;
 
-/// <summary>Writes the <c>system</c> field: a plain string for one prompt, an array of text blocks for several.</summary>
-/// <remarks>The array form keeps the prompts apart exactly as the caller gave them, instead of joining them with a separator.</remarks>
-internal sealed class ClaudeSystemPromptConverter : JsonConverter<IReadOnlyList<string>>
+/// <summary>Writes the <c>system</c> field: a plain string for one prompt without a cache mark, an array of text blocks otherwise.</summary>
+/// <remarks>
+/// The array form keeps the prompts apart exactly as the caller gave them, instead of joining them with a separator,
+/// and is the only form that carries a <c>cache_control</c> breakpoint.
+/// </remarks>
+internal sealed class ClaudeSystemPromptConverter : JsonConverter<IReadOnlyList<ClaudeWireSystemPrompt>>
 {
-    public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    public override IReadOnlyList<ClaudeWireSystemPrompt> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("The system prompt is only ever written.");
 
-    public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<ClaudeWireSystemPrompt> value, JsonSerializerOptions options)
     {
-        if (value.Count == 1)
+        if (value is [{ Cache: false } single])
         {
-            writer.WriteStringValue(value[0]);
+            writer.WriteStringValue(single.Text);
             return;
         }
 
         writer.WriteStartArray();
-        foreach (var text in value)
+        foreach (var prompt in value)
         {
             writer.WriteStartObject();
             writer.WriteString("type"u8, "text"u8);
-            writer.WriteString("text"u8, text);
+            writer.WriteString("text"u8, prompt.Text);
+            if (prompt.Cache)
+            {
+                writer.WriteStartObject("cache_control"u8);
+                writer.WriteString("type"u8, "ephemeral"u8);
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

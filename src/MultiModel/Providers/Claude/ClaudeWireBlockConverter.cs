@@ -5,8 +5,8 @@ namespace MultiModel.Providers.Claude;
 
 /// <summary>
 /// Reads a content block or delta without ever failing on its shape: only string values of <c>type</c>, <c>text</c>,
-/// <c>thinking</c>, <c>stop_reason</c>, <c>id</c>, <c>name</c> and <c>partial_json</c>, and the <c>input</c> value
-/// are kept; anything else (citations, signatures, server-tool results, block types added later) is skipped.
+/// <c>thinking</c>, <c>signature</c>, <c>data</c>, <c>stop_reason</c>, <c>id</c>, <c>name</c> and <c>partial_json</c>,
+/// and the <c>input</c> value are kept; anything else (citations, server-tool results, block types added later) is skipped.
 /// </summary>
 internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
 {
@@ -16,6 +16,8 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
         Type,
         Text,
         Thinking,
+        Signature,
+        Data,
         StopReason,
         Id,
         Name,
@@ -31,7 +33,7 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
             return new ClaudeWireBlock();
         }
 
-        string? type = null, text = null, thinking = null, stopReason = null, id = null, name = null, partialJson = null;
+        string? type = null, text = null, thinking = null, signature = null, data = null, stopReason = null, id = null, name = null, partialJson = null;
         JsonElement? input = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -55,6 +57,8 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
                 case Field.Type: type = value; break;
                 case Field.Text: text = value; break;
                 case Field.Thinking: thinking = value; break;
+                case Field.Signature: signature = value; break;
+                case Field.Data: data = value; break;
                 case Field.StopReason: stopReason = value; break;
                 case Field.Id: id = value; break;
                 case Field.Name: name = value; break;
@@ -67,6 +71,8 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
             Type = type,
             Text = text,
             Thinking = thinking,
+            Signature = signature,
+            Data = data,
             StopReason = stopReason,
             PartialJson = partialJson,
             ToolUse = id is null && name is null && input is null ? null : new ClaudeWireToolUse { Id = id, Name = name, Input = input },
@@ -80,6 +86,8 @@ internal sealed class ClaudeWireBlockConverter : JsonConverter<ClaudeWireBlock>
         reader.ValueTextEquals("type"u8) ? Field.Type
         : reader.ValueTextEquals("text"u8) ? Field.Text
         : reader.ValueTextEquals("thinking"u8) ? Field.Thinking
+        : reader.ValueTextEquals("signature"u8) ? Field.Signature
+        : reader.ValueTextEquals("data"u8) ? Field.Data
         : reader.ValueTextEquals("stop_reason"u8) ? Field.StopReason
         : reader.ValueTextEquals("id"u8) ? Field.Id
         : reader.ValueTextEquals("name"u8) ? Field.Name

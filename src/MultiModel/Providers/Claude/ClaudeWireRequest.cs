@@ -10,9 +10,9 @@ internal sealed class ClaudeWireRequest
 
     public required int MaxTokens { get; init; }
 
-    /// <summary>Gets the system prompts: written as a string when there is one, as text blocks when there are several.</summary>
+    /// <summary>Gets the system prompts: written as a string when there is one without a cache mark, as text blocks otherwise.</summary>
     [JsonConverter(typeof(ClaudeSystemPromptConverter))]
-    public IReadOnlyList<string>? System { get; init; }
+    public IReadOnlyList<ClaudeWireSystemPrompt>? System { get; init; }
 
     public required IReadOnlyList<ClaudeWireMessage> Messages { get; init; }
 
@@ -28,7 +28,28 @@ internal sealed class ClaudeWireRequest
 
     public ClaudeWireOutputConfig? OutputConfig { get; init; }
 
+    public ClaudeWireThinkingConfig? Thinking { get; init; }
+
     public bool? Stream { get; init; }
+}
+
+/// <summary>One system prompt, and whether a <c>cache_control</c> breakpoint ends it.</summary>
+internal readonly record struct ClaudeWireSystemPrompt(string Text, bool Cache);
+
+/// <summary>The <c>cache_control</c> object of a breakpoint: <c>{"type":"ephemeral"}</c>.</summary>
+internal sealed class ClaudeWireCacheControl
+{
+    public static readonly ClaudeWireCacheControl Ephemeral = new();
+
+    public string Type { get; } = "ephemeral";
+}
+
+/// <summary>The <c>thinking</c> object: <c>{"type":"enabled","budget_tokens":…}</c>.</summary>
+internal sealed class ClaudeWireThinkingConfig
+{
+    public string Type { get; init; } = "enabled";
+
+    public required int BudgetTokens { get; init; }
 }
 
 /// <summary>One conversation turn: the string shorthand for a single text block, or a list of blocks.</summary>
@@ -44,7 +65,8 @@ internal sealed class ClaudeWireMessage
     public List<ClaudeWireContentBlock>? Blocks { get; init; }
 }
 
-/// <summary>A request content block: <c>text</c>, <c>tool_use</c> or <c>tool_result</c>.</summary>
+/// <summary>A request content block: <c>text</c>, <c>image</c>, <c>document</c>, <c>thinking</c>, <c>redacted_thinking</c>, <c>tool_use</c> or <c>tool_result</c>.</summary>
+/// <remarks>The breakpoint is settable because it is placed on a turn's last block once the turn is complete.</remarks>
 internal sealed class ClaudeWireContentBlock
 {
     public required string Type { get; init; }
@@ -62,6 +84,31 @@ internal sealed class ClaudeWireContentBlock
     public string? Content { get; init; }
 
     public bool? IsError { get; init; }
+
+    public ClaudeWireSource? Source { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Thinking { get; init; }
+
+    public string? Signature { get; init; }
+
+    public string? Data { get; init; }
+
+    public ClaudeWireCacheControl? CacheControl { get; set; }
+}
+
+/// <summary>The <c>source</c> of an image or document block: <c>base64</c> bytes, a <c>url</c>, or plain <c>text</c>.</summary>
+[JsonConverter(typeof(ClaudeWireSourceConverter))]
+internal sealed class ClaudeWireSource
+{
+    public ReadOnlyMemory<byte> Bytes { get; init; }
+
+    public string? MediaType { get; init; }
+
+    public Uri? Url { get; init; }
+
+    public string? Text { get; init; }
 }
 
 /// <summary>A custom tool definition.</summary>
@@ -72,6 +119,8 @@ internal sealed class ClaudeWireTool
     public string? Description { get; init; }
 
     public required JsonElement InputSchema { get; init; }
+
+    public ClaudeWireCacheControl? CacheControl { get; init; }
 }
 
 /// <summary>The <c>tool_choice</c> object: <c>auto</c>, <c>any</c>, <c>none</c>, or <c>tool</c> with a name.</summary>

@@ -35,6 +35,12 @@ internal sealed class ClaudeWireBlock
 
     public string? Thinking { get; set; }
 
+    /// <summary>Gets the signature of a <c>thinking</c> block, or of a <c>signature_delta</c>.</summary>
+    public string? Signature { get; set; }
+
+    /// <summary>Gets the opaque data of a <c>redacted_thinking</c> block.</summary>
+    public string? Data { get; set; }
+
     /// <summary>Gets the stop reason carried by a <c>message_delta</c> delta.</summary>
     public string? StopReason { get; set; }
 

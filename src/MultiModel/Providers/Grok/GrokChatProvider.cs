@@ -1,3 +1,4 @@
+using MultiModel.Providers.Capabilities;
 using MultiModel.Providers.ChatCompletions;
 
 namespace MultiModel.Providers.Grok;
@@ -21,6 +22,13 @@ namespace MultiModel.Providers.Grok;
 /// are written as <c>tool_calls</c> and tool results as <c>tool</c> messages; the format has no error flag, so a
 /// failed tool's result is sent with an <c>Error: </c> prefix.
 /// </para>
+/// <para>
+/// <b>Rich requests.</b> Image parts become <c>image_url</c> parts (a <c>data:</c> address for bytes; JPEG and PNG);
+/// <see cref="ChatRequest.Reasoning"/> becomes <c>reasoning_effort</c> on the models that take it (grok-3-mini: low and
+/// high). The format has no place for documents, so Grok cannot take a request with one; xAI caches prompt prefixes on
+/// its own, so cache marks are not sent; the usage reports <c>cached_tokens</c> as <see cref="ChatUsage.CacheReadTokens"/>.
+/// What each model family takes is listed in the README and can be set on <see cref="GrokProviderOptions"/>.
+/// </para>
 /// </remarks>
 public sealed class GrokChatProvider : ChatCompletionsChatProvider
 {
@@ -35,7 +43,8 @@ public sealed class GrokChatProvider : ChatCompletionsChatProvider
     {
     }
 
-    private static ChatCompletionsOptionValues Describe(GrokProviderOptions options)
+    /// <summary>Reads the values the provider is built from (also checked at start-up by dependency injection).</summary>
+    internal static ChatCompletionsOptionValues Describe(GrokProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new ChatCompletionsOptionValues
@@ -47,7 +56,11 @@ public sealed class GrokChatProvider : ChatCompletionsChatProvider
             Model = options.Model,
             ApiKey = options.ApiKey,
             MaxOutputTokens = options.MaxOutputTokens,
+            AllowInsecureHttp = options.AllowInsecureHttp,
             ReasoningAccounting = ReasoningTokenAccounting.ExcludedFromCompletion,
+            FindFamily = ModelFamilies.FindGrok,
+            Media = MediaRules.Xai,
+            Capabilities = CapabilityOptionValues.From(options, options.SupportsLogprobs),
         };
     }
 }

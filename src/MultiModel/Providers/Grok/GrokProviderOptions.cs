@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.Grok;
 
@@ -11,7 +12,7 @@ namespace MultiModel.Providers.Grok;
 /// </para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class GrokProviderOptions
+public sealed class GrokProviderOptions : IModelCapabilityOptions
 {
     /// <summary>Gets or sets the name of the provider instance, unique within a failover chain.</summary>
     /// <value>The default value is <c>grok</c>.</value>
@@ -29,9 +30,54 @@ public sealed class GrokProviderOptions
     /// <value>The default value is <c>https://api.x.ai/v1</c>.</value>
     public Uri BaseUrl { get; set; } = new("https://api.x.ai/v1");
 
+    /// <summary>Gets or sets a value indicating whether a plain-HTTP <see cref="BaseUrl"/> that is not a loopback address is accepted.</summary>
+    /// <value>The default value is <see langword="false"/>: the API key travels only over HTTPS or to a loopback address.</value>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Gets or sets the output cap (<c>max_completion_tokens</c>) used when a request sets none.</summary>
     /// <value>The default value is <see langword="null"/> (no cap is sent; the model's own limit applies).</value>
     public int? MaxOutputTokens { get; set; }
+
+    /// <summary>Gets or sets the model's context window in tokens (prompt and answer together); a request whose estimate does not fit is not sent.</summary>
+    /// <value>The default value is <see langword="null"/>: the window of the model's family (for example 256,000 for <c>grok-4</c>, 131,072 for <c>grok-3</c>), or none checked for an unknown model.</value>
+    /// <remarks>
+    /// The estimate (text runs, images at their documented cost, plus the output asked for) over-counts by less
+    /// than 10 %; a request is refused only when it exceeds the window by more than <see cref="ContextWindowSafetyMargin"/>.
+    /// A request the estimate lets through that is still too long fails with a context-length error, which a failover chain moves past.
+    /// </remarks>
+    public int? ContextWindowTokens { get; set; }
+
+    /// <summary>Gets or sets how far, as a share of <see cref="ContextWindowTokens"/>, a request's estimate may exceed the window before it is refused.</summary>
+    /// <value>The default value is <see langword="null"/> (0.1: refused only above 110 % of the window). From 0 to 1.</value>
+    public double? ContextWindowSafetyMargin { get; set; }
+
+    /// <summary>Gets or sets the most tokens the model writes in one answer; a request asking for more is refused.</summary>
+    /// <value>The default value is <see langword="null"/>: the model family's limit, or none checked for an unknown model.</value>
+    public int? OutputTokenLimit { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the model takes images.</summary>
+    /// <value>The default value is <see langword="null"/>: the model family's answer, else <see langword="true"/>.</value>
+    public bool? SupportsImages { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the model takes documents (PDF, plain text).</summary>
+    /// <value>The default value is <see langword="null"/> (<see langword="false"/>: chat completions have no place for documents). When <see langword="true"/>, documents are sent as <c>file</c> parts.</value>
+    public bool? SupportsDocuments { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the model takes tools.</summary>
+    /// <value>The default value is <see langword="null"/>: the model family's answer, else <see langword="true"/>.</value>
+    public bool? SupportsTools { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the model takes a JSON-schema output format (<see cref="ChatRequest.ResponseFormat"/>).</summary>
+    /// <value>The default value is <see langword="null"/>: the model family's answer, else <see langword="true"/>.</value>
+    public bool? SupportsJsonSchema { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether <c>logprobs</c> is sent when a request asks for log probabilities (a wish, never a reason to refuse a request).</summary>
+    /// <value>The default value is <see langword="null"/> (<see langword="true"/>).</value>
+    public bool? SupportsLogprobs { get; set; }
+
+    /// <summary>Gets or sets the reasoning efforts the model takes (<see cref="ChatRequest.Reasoning"/>); <see cref="ChatReasoningEfforts.None"/> when it takes no reasoning option.</summary>
+    /// <value>The default value is <see langword="null"/>: the model family's answer, else <see cref="ChatReasoningEfforts.All"/>.</value>
+    public ChatReasoningEfforts? ReasoningEfforts { get; set; }
 
     /// <summary>Describes the options without the API key.</summary>
     /// <returns>The name, model and base address, and whether a key is set.</returns>

@@ -1,3 +1,4 @@
+using MultiModel.Providers.Capabilities;
 using MultiModel.Providers.ChatCompletions;
 
 namespace MultiModel.Providers.OpenAICompatible;
@@ -30,7 +31,8 @@ public sealed class OpenAICompatibleChatProvider : ChatCompletionsChatProvider
     {
     }
 
-    private static ChatCompletionsOptionValues Describe(OpenAICompatibleProviderOptions options)
+    /// <summary>Reads the values the provider is built from (also checked at start-up by dependency injection).</summary>
+    internal static ChatCompletionsOptionValues Describe(OpenAICompatibleProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new ChatCompletionsOptionValues
@@ -43,7 +45,10 @@ public sealed class OpenAICompatibleChatProvider : ChatCompletionsChatProvider
             ApiKey = options.ApiKey,
             Headers = options.Headers,
             MaxOutputTokens = options.MaxOutputTokens,
+            AllowInsecureHttp = options.AllowInsecureHttp,
             ReasoningAccounting = ReasoningTokenAccounting.IncludedInCompletion,
+            Media = MediaRules.OpenAICompatible,
+            Capabilities = CapabilityOptionValues.From(options, options.SupportsLogprobs),
         };
     }
 }

@@ -69,6 +69,45 @@ public class ClaudeChatProviderContinuationTests
     }
 
     [Test]
+    public async Task GetStreamingResponseAsync_ThinkingOn_SendsTheInstructionSincePrefillIsNotAvailableWithThinking()
+    {
+        using var harness = new ClaudeHarness();
+        harness.ExpectSse(ContinuedStream);
+        var request = new ChatRequest([ChatMessage.FromUser("Name three primes."), ChatMessage.FromAssistant("2, 3, ")])
+        {
+            ContinueFinalMessage = true,
+            Reasoning = new ChatReasoningOptions { BudgetTokens = 2048 },
+        };
+
+        await ClaudeHarness.CollectAsync(harness.Provider.GetStreamingResponseAsync(request));
+
+        ClaudeHarness.AssertJsonEquals(harness.Requests.Single().Body, """
+            {"model":"claude-sonnet-4-5","max_tokens":6144,
+             "messages":[{"role":"user","content":"Name three primes."},{"role":"assistant","content":"2, 3,"},
+                         {"role":"user","content":"Your previous answer was cut off. Continue it from exactly where it stops, even in the middle of a word: write only the rest, without repeating anything and without any introduction."}],
+             "thinking":{"type":"enabled","budget_tokens":2048},
+             "stream":true}
+            """);
+    }
+
+    [Test]
+    public async Task GetStreamingResponseAsync_PartialAnswerWithACacheBreakpoint_TrimsItsTextBlock()
+    {
+        using var harness = new ClaudeHarness();
+        harness.ExpectSse(ContinuedStream);
+        var request = new ChatRequest([ChatMessage.FromUser("Name three primes."), ChatMessage.FromAssistant("2, 3, ").WithCacheBreakpoint()]) { ContinueFinalMessage = true };
+
+        await ClaudeHarness.CollectAsync(harness.Provider.GetStreamingResponseAsync(request));
+
+        ClaudeHarness.AssertJsonEquals(harness.Requests.Single().Body, """
+            {"model":"claude-sonnet-4-5","max_tokens":4096,
+             "messages":[{"role":"user","content":"Name three primes."},
+                         {"role":"assistant","content":[{"type":"text","text":"2, 3,","cache_control":{"type":"ephemeral"}}]}],
+             "stream":true}
+            """);
+    }
+
+    [Test]
     public async Task GetStreamingResponseAsync_RequestNamesAModelThatRefusesPrefill_FollowsTheRequestsModel()
     {
         using var harness = new ClaudeHarness();

@@ -1,0 +1,17 @@
+namespace MultiModel.DependencyInjection;
+
+/// <summary>Where each option type is bound from, so every validation message can name the configuration path at fault.</summary>
+internal static class ConfigurationPaths
+{
+    public const string Providers = MultiModelOptions.SectionName + ":Providers";
+
+    /// <summary>Gets a chain's section: <c>MultiModel</c> for the default chain, <c>MultiModel:Chains:{name}</c> for a named one.</summary>
+    public static string Chain(string? chainName) =>
+        string.IsNullOrEmpty(chainName) ? MultiModelOptions.SectionName : $"{MultiModelOptions.SectionName}:Chains:{chainName}";
+
+    public static string Provider(string providerName) => $"{Providers}:{providerName}";
+
+    public static string Resilience(string providerName) => $"{Provider(providerName)}:Resilience";
+
+    public static string StandardResilience(string providerName) => $"{Provider(providerName)}:StandardResilience";
+}
