@@ -55,6 +55,10 @@ public sealed class ChatResponse
     /// <value>Empty when the answer came straight from a provider.</value>
     public IReadOnlyList<ChatAttempt> Attempts { get; init; } = [];
 
+    /// <summary>Gets where a failover chain continued a broken stream with another provider, in order.</summary>
+    /// <value>Empty unless the answer was streamed through a chain with <c>ResumeStreams</c> on and resumed.</value>
+    public IReadOnlyList<ChatResumption> Resumptions { get; init; } = [];
+
     /// <summary>Creates the assistant message that repeats this answer in a conversation, tool calls and reasoning blocks included.</summary>
     /// <returns>An assistant message with <see cref="Text"/> and, when there are any, <see cref="ReasoningParts"/> and <see cref="ToolCalls"/>.</returns>
     /// <remarks>

@@ -32,6 +32,7 @@ internal sealed class MultiModelMetrics
         CallsBelowThreshold = meter.CreateCounter<long>("multimodel.calls.below_threshold", "{call}", "Calls that ended without an answer meeting the confidence threshold.");
         CircuitStateChanges = meter.CreateCounter<long>("multimodel.circuit.state_changes", "{change}", "Circuit breaker state changes, by provider and new state.");
         CooldownsStarted = meter.CreateCounter<long>("multimodel.cooldowns", "{cooldown}", "Cooldowns started because a provider asked to wait longer than the retry budget allows.");
+        Resumptions = meter.CreateCounter<long>("multimodel.stream.resumptions", "{resumption}", "Broken streams continued by another provider, by the provider that continued and the one that broke.");
     }
 
     /// <summary>Gets the metrics of the process-wide meter, used without dependency injection.</summary>
@@ -51,9 +52,11 @@ internal sealed class MultiModelMetrics
 
     public Counter<long> CooldownsStarted { get; }
 
+    public Counter<long> Resumptions { get; }
+
     /// <summary>Gets a value indicating whether any instrument that a failover call records into is listened to.</summary>
     public bool ObservesCalls =>
-        Attempts.Enabled || OperationDuration.Enabled || TokenUsage.Enabled || Failovers.Enabled || CallsBelowThreshold.Enabled;
+        Attempts.Enabled || OperationDuration.Enabled || TokenUsage.Enabled || Failovers.Enabled || CallsBelowThreshold.Enabled || Resumptions.Enabled;
 
     /// <summary>Gets the metrics of the factory's MultiModel meter (one set per factory), or <see cref="Shared"/> without a factory.</summary>
     public static MultiModelMetrics For(IMeterFactory? factory) =>
@@ -118,6 +121,14 @@ internal sealed class MultiModelMetrics
         if (Failovers.Enabled)
         {
             Failovers.Add(1, new TagList { { TelemetryTags.ChainName, chain }, { TelemetryTags.ProviderName, fromProvider }, { TelemetryTags.FailoverReason, reason } });
+        }
+    }
+
+    public void RecordResumption(string chain, string provider, string fromProvider)
+    {
+        if (Resumptions.Enabled)
+        {
+            Resumptions.Add(1, new TagList { { TelemetryTags.ChainName, chain }, { TelemetryTags.ProviderName, provider }, { TelemetryTags.ResumedFrom, fromProvider } });
         }
     }
 

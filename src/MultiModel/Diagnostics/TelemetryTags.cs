@@ -38,6 +38,11 @@ internal static class TelemetryTags
     public const string FinalProvider = "multimodel.final_provider";
     public const string AttemptCount = "multimodel.attempt_count";
     public const string CircuitState = "multimodel.circuit.state";
+    public const string ResumptionCount = "multimodel.resumption_count";
+    public const string ResumedEvent = "multimodel.stream.resumed";
+    public const string ResumedFrom = "multimodel.resumption.from_provider";
+    public const string ResumptionOffset = "multimodel.resumption.offset";
+    public const string ResumptionOverlap = "multimodel.resumption.overlap";
 
     public const string Chat = "chat";
     public const string Input = "input";
