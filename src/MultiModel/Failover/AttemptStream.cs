@@ -18,6 +18,7 @@ internal sealed class AttemptStream
     private List<ChatResponseUpdate>? _held;
     private List<TokenLogprob>? _logprobs;
     private List<ChatToolCall>? _toolCalls;
+    private List<ChatReasoningPart>? _reasoningParts;
 
     /// <summary>The partial answer whose repeated end is removed from this stream's start, until the overlap is decided.</summary>
     private string? _overlapReference;
@@ -39,6 +40,7 @@ internal sealed class AttemptStream
             _text.Append(continues._text);
             _reasoning.Append(continues._reasoning);
             _logprobs = continues._logprobs is null ? null : [.. continues._logprobs];
+            _reasoningParts = continues._reasoningParts is null ? null : [.. continues._reasoningParts];
             _start = _text.Length;
             _overlapReference = overlapReference;
             _pending = new StringBuilder();
@@ -114,6 +116,11 @@ internal sealed class AttemptStream
             (_toolCalls ??= []).AddRange(toolCalls);
         }
 
+        if (update.ReasoningParts is { Count: > 0 } reasoningParts)
+        {
+            (_reasoningParts ??= []).AddRange(reasoningParts);
+        }
+
         ProviderName = string.IsNullOrEmpty(update.ProviderName) ? ProviderName : update.ProviderName;
         ModelId = update.ModelId ?? ModelId;
         ResponseId = update.ResponseId ?? ResponseId;
@@ -135,6 +142,7 @@ internal sealed class AttemptStream
     {
         Text = Text,
         ReasoningText = Reasoning,
+        ReasoningParts = _reasoningParts ?? [],
         ProviderName = ProviderName,
         ModelId = ModelId,
         ResponseId = ResponseId,

@@ -91,18 +91,8 @@ internal sealed partial class FailoverCall
     }
 
     /// <summary>Copies a provider's answer with the chain's confidence, threshold flag, attempts and resumptions.</summary>
-    private ChatResponse WithReport(ChatResponse response, ConfidenceScore score, IReadOnlyList<ChatAttempt> attempts) => new()
+    private ChatResponse WithReport(ChatResponse response, ConfidenceScore score, IReadOnlyList<ChatAttempt> attempts) => new(response)
     {
-        Text = response.Text,
-        ReasoningText = response.ReasoningText,
-        ToolCalls = response.ToolCalls,
-        ProviderName = response.ProviderName,
-        ModelId = response.ModelId,
-        ResponseId = response.ResponseId,
-        FinishReason = response.FinishReason,
-        RawFinishReason = response.RawFinishReason,
-        Usage = response.Usage,
-        Logprobs = response.Logprobs,
         Confidence = score,
         IsBelowThreshold = !score.MeetsThreshold,
         Attempts = attempts,
