@@ -7,7 +7,8 @@ namespace MultiModel.Testing;
 /// <remarks>
 /// <para>
 /// Each request that passes the header and body checks takes the next queued behaviour, or <see cref="Default"/>
-/// when the queue is empty. Requests rejected by those checks (wrong key, missing field) do not consume the queue.
+/// when the queue is empty (or, with <see cref="Chaos"/>, a random fault instead of it). Requests rejected by those
+/// checks (wrong key, missing field) do not consume the queue.
 /// The class is thread-safe.
 /// </para>
 /// </remarks>
@@ -18,6 +19,7 @@ public sealed class EmulatedProvider
     private readonly Queue<EmulatorBehavior> _queue = new();
     private readonly List<EmulatorRequest> _requests = [];
     private EmulatorBehavior _default = EmulatorBehavior.Answer();
+    private EmulatorChaos? _chaos;
 
     internal EmulatedProvider(EmulatedProviderKind kind, string apiKey)
     {
@@ -42,6 +44,14 @@ public sealed class EmulatedProvider
             ArgumentNullException.ThrowIfNull(value);
             Volatile.Write(ref _default, value);
         }
+    }
+
+    /// <summary>Gets or sets the random-fault mode applied to the requests that take <see cref="Default"/>.</summary>
+    /// <value>The default value is <see langword="null"/> (no random faults).</value>
+    public EmulatorChaos? Chaos
+    {
+        get => Volatile.Read(ref _chaos);
+        set => Volatile.Write(ref _chaos, value);
     }
 
     /// <summary>Gets the number of queued behaviours not used yet.</summary>
@@ -123,12 +133,17 @@ public sealed class EmulatedProvider
         }
     }
 
-    internal EmulatorBehavior Next()
+    internal EmulatorBehavior Next(string defaultAnswer)
     {
         lock (_gate)
         {
-            return _queue.TryDequeue(out var behavior) ? behavior : Default;
+            if (_queue.TryDequeue(out var behavior))
+            {
+                return behavior;
+            }
         }
+
+        return Chaos is { } chaos ? chaos.Decide(Default, defaultAnswer) : Default;
     }
 
     internal IWireDialect Dialect => Kind == EmulatedProviderKind.Anthropic ? AnthropicDialect.Instance : XaiDialect.Instance;

@@ -13,6 +13,11 @@ namespace MultiModel.Testing;
 /// APIs do, an answer longer than the request's token limit (Anthropic <c>max_tokens</c>; xAI
 /// <c>max_completion_tokens</c> or <c>max_tokens</c>) is cut at the limit and ends with <c>max_tokens</c> / <c>length</c>.
 /// </para>
+/// <para>
+/// A request that continues a partial answer (a final assistant message, or an assistant message followed by
+/// <see cref="ChatRequest.ContinuationInstruction"/>) is answered like a model continuing it: when the answer text
+/// starts with the partial answer, only the rest is sent.
+/// </para>
 /// </remarks>
 public sealed class EmulatorBehavior
 {
@@ -175,6 +180,17 @@ public sealed class EmulatorBehavior
         return new EmulatorBehavior(EmulatorBehaviorKind.StreamError) { AfterDeltas = afterDeltas, ErrorType = errorType, Message = message };
     }
 
+    /// <summary>Creates a behaviour that stalls: a stream sends some deltas, then nothing more while the connection stays open; a whole call never answers.</summary>
+    /// <param name="afterDeltas">The number of text deltas sent before the silence.</param>
+    /// <param name="text">The answer text to start sending, or <see langword="null"/> for the emulator's default answer.</param>
+    /// <returns>A new behaviour; the request ends when the client gives up or the emulator stops.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="afterDeltas"/> is negative.</exception>
+    public static EmulatorBehavior StreamStall(int afterDeltas = 1, string? text = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterDeltas);
+        return new EmulatorBehavior(EmulatorBehaviorKind.StreamStall) { AfterDeltas = afterDeltas, Text = text };
+    }
+
     /// <summary>Creates a behaviour that answers HTTP 200 with a body that is not valid JSON (for streams: one broken event, then the end).</summary>
     /// <returns>A new behaviour.</returns>
     public static EmulatorBehavior MalformedJson() => new(EmulatorBehaviorKind.MalformedJson);
@@ -224,18 +240,23 @@ public sealed class EmulatorBehavior
         {
             EmulatorBehaviorKind.Answer => Finish == EmulatorFinish.Stop ? "Answer" : Finish.ToString(),
             EmulatorBehaviorKind.Status => string.Create(CultureInfo.InvariantCulture, $"Status {StatusCode}"),
-            EmulatorBehaviorKind.StreamCut or EmulatorBehaviorKind.StreamError => string.Create(CultureInfo.InvariantCulture, $"{Kind} after {AfterDeltas} deltas"),
+            EmulatorBehaviorKind.StreamCut or EmulatorBehaviorKind.StreamError or EmulatorBehaviorKind.StreamStall => string.Create(CultureInfo.InvariantCulture, $"{Kind} after {AfterDeltas} deltas"),
             _ => Kind.ToString(),
         };
         return HeaderDelay > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $"{what} after {HeaderDelay.TotalMilliseconds:0} ms") : what;
     }
 
-    private EmulatorBehavior Copy(TimeSpan headerDelay, TimeSpan deltaDelay, double? logprobProbability) => new(Kind)
+    /// <summary>Returns a copy of this behaviour that answers (or starts to answer) with the given text.</summary>
+    internal EmulatorBehavior WithText(string? text) => Copy(HeaderDelay, DeltaDelay, LogprobProbability, text);
+
+    private EmulatorBehavior Copy(TimeSpan headerDelay, TimeSpan deltaDelay, double? logprobProbability) => Copy(headerDelay, deltaDelay, logprobProbability, Text);
+
+    private EmulatorBehavior Copy(TimeSpan headerDelay, TimeSpan deltaDelay, double? logprobProbability, string? text) => new(Kind)
     {
         HeaderDelay = headerDelay,
         DeltaDelay = deltaDelay,
         LogprobProbability = logprobProbability,
-        Text = Text,
+        Text = text,
         Finish = Finish,
         StatusCode = StatusCode,
         Message = Message,

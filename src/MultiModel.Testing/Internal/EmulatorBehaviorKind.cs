@@ -11,6 +11,7 @@ internal enum EmulatorBehaviorKind
     ConnectionReset,
     StreamCut,
     StreamError,
+    StreamStall,
     MalformedJson,
     EmptyBody,
 }

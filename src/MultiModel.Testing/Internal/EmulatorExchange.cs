@@ -31,6 +31,9 @@ internal sealed class EmulatorExchange
 
     public required string DefaultAnswer { get; init; }
 
+    /// <summary>Gets the partial answer the request asks to continue, or <see langword="null"/> (see <see cref="EmulatedContinuation"/>).</summary>
+    public string? PartialAnswer { get; init; }
+
     public required CancellationToken Aborted { get; init; }
 
     public bool WantsLogprobs => WireJson.GetBool(Body, "logprobs");

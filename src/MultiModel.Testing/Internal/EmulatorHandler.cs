@@ -76,13 +76,14 @@ internal sealed class EmulatorHandler
                 Created = record.ReceivedAt,
                 TimeProvider = _timeProvider,
                 DefaultAnswer = _defaultAnswer,
+                PartialAnswer = body is { } continued ? EmulatedContinuation.FindPartialAnswer(continued) : null,
                 Aborted = aborted,
             };
 
             var completed = provider is null
                 ? await RejectUnknownRouteAsync(exchange).ConfigureAwait(false)
                 : await CheckAsync(exchange, provider, record, body, prompt.Problem).ConfigureAwait(false)
-                    || await EmulatorResponder.RespondAsync(exchange, provider.Dialect, provider.Next()).ConfigureAwait(false);
+                    || await EmulatorResponder.RespondAsync(exchange, provider.Dialect, provider.Next(_defaultAnswer)).ConfigureAwait(false);
             record.StatusCode = completed ? context.Response.StatusCode : 0;
             Finish(record, completed ? EmulatorRequestOutcome.Completed : EmulatorRequestOutcome.ServerAborted);
             if (completed)
@@ -159,7 +160,7 @@ internal sealed class EmulatorHandler
         return false;
     }
 
-    /// <summary>Describes what is wrong with the body in the provider's words, or returns null when it is acceptable.</summary>
+    /// <summary>Describes what is wrong with the body in the provider's words (a missing field, an Anthropic prefill that ends with white space), or returns null when it is acceptable.</summary>
     private static string? MissingField(EmulatedProviderKind kind, JsonElement? body)
     {
         var anthropic = kind == EmulatedProviderKind.Anthropic;
@@ -186,6 +187,11 @@ internal sealed class EmulatorHandler
         else if (messages.GetArrayLength() == 0)
         {
             return anthropic ? "messages: at least one message is required" : "The `messages` field must contain at least one message.";
+        }
+        else if (anthropic && messages[messages.GetArrayLength() - 1] is var last && WireJson.GetString(last, "role") == "assistant"
+            && EmulatedContinuation.Text(last) is { Length: > 0 } prefill && char.IsWhiteSpace(prefill[^1]))
+        {
+            return "messages: final assistant content cannot end with trailing whitespace";
         }
 
         return missing is null ? null

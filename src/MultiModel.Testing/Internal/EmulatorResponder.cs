@@ -15,6 +15,7 @@ internal static class EmulatorResponder
         switch (behavior.Kind)
         {
             case EmulatorBehaviorKind.Hang:
+            case EmulatorBehaviorKind.StreamStall when !exchange.Stream:
                 await DelayAsync(exchange, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
                 return true;
             case EmulatorBehaviorKind.ConnectionReset:
@@ -43,7 +44,8 @@ internal static class EmulatorResponder
                 exchange.Response.ContentLength = 0;
                 return true;
             default:
-                var plan = new AnswerPlan(behavior.Text ?? exchange.DefaultAnswer, behavior.Finish, behavior.LogprobProbability ?? DefaultLogprobProbability, exchange.MaxTokens);
+                var text = EmulatedContinuation.Rest(behavior.Text ?? exchange.DefaultAnswer, exchange.PartialAnswer);
+                var plan = new AnswerPlan(text, behavior.Finish, behavior.LogprobProbability ?? DefaultLogprobProbability, exchange.MaxTokens);
                 if (exchange.Stream)
                 {
                     await StreamAsync(exchange, dialect, behavior, plan).ConfigureAwait(false);
@@ -92,6 +94,9 @@ internal static class EmulatorResponder
         dialect.WriteSuccessHeaders(exchange);
         await response.StartAsync(exchange.Aborted).ConfigureAwait(false);
 
+        // The headers leave now, as a real server's do, even when no event follows (a stall before the first delta).
+        await response.Body.FlushAsync(exchange.Aborted).ConfigureAwait(false);
+
         foreach (var item in dialect.StreamStart(exchange, plan))
         {
             await WriteEventAsync(exchange, item).ConfigureAwait(false);
@@ -103,7 +108,7 @@ internal static class EmulatorResponder
             return;
         }
 
-        var stopAt = behavior.Kind is EmulatorBehaviorKind.StreamCut or EmulatorBehaviorKind.StreamError
+        var stopAt = behavior.Kind is EmulatorBehaviorKind.StreamCut or EmulatorBehaviorKind.StreamError or EmulatorBehaviorKind.StreamStall
             ? Math.Min(behavior.AfterDeltas, plan.Pieces.Count)
             : plan.Pieces.Count;
         for (var i = 0; i < stopAt; i++)
@@ -118,6 +123,9 @@ internal static class EmulatorResponder
                 return;
             case EmulatorBehaviorKind.StreamError:
                 await WriteEventAsync(exchange, dialect.StreamError(exchange, behavior.ErrorType, behavior.Message)).ConfigureAwait(false);
+                return;
+            case EmulatorBehaviorKind.StreamStall:
+                await DelayAsync(exchange, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
                 return;
             default:
                 foreach (var item in dialect.StreamEnd(exchange, plan))

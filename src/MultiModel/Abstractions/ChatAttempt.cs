@@ -45,6 +45,14 @@ public sealed class ChatAttempt
     /// <summary>Gets a value indicating whether this attempt was started by hedging, in parallel with an earlier one.</summary>
     public bool Hedged { get; init; }
 
+    /// <summary>Gets how many characters of answer text this attempt's stream delivered to the caller.</summary>
+    /// <value>
+    /// Set for the streamed attempt whose answer reached the caller (also when its stream broke afterwards, and for
+    /// the attempt that continued a broken stream: its own characters, after any repeated ones were removed);
+    /// <see langword="null"/> for every other attempt.
+    /// </value>
+    public int? DeliveredTextLength { get; init; }
+
     /// <inheritdoc/>
     public override string ToString()
     {
@@ -52,6 +60,7 @@ public sealed class ChatAttempt
             ? StatusCode is { } status ? $" {ErrorClass} {status}" : $" {ErrorClass}"
             : string.Empty;
         var confidence = Confidence is null ? string.Empty : $" confidence={Confidence.Value:0.###}";
-        return $"#{Index} {ProviderName}: {Outcome}{detail} in {Duration.TotalMilliseconds:0} ms{confidence}";
+        var delivered = Outcome == ChatAttemptOutcome.Failed && DeliveredTextLength is { } length ? $" after delivering {length} characters" : string.Empty;
+        return $"#{Index} {ProviderName}: {Outcome}{detail} in {Duration.TotalMilliseconds:0} ms{delivered}{confidence}";
     }
 }

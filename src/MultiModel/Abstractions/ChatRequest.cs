@@ -113,6 +113,7 @@ public sealed partial class ChatRequest
             ResponseFormat = ResponseFormat,
             Reasoning = Reasoning,
             CacheTools = CacheTools,
+            ContinueFinalMessage = ContinueFinalMessage,
         };
         foreach (var stop in StopSequences)
         {
@@ -136,7 +137,8 @@ public sealed partial class ChatRequest
     /// unique in the conversation; every tool call of an assistant message is answered by exactly one tool result, and
     /// the results come right after that message (only other results in between); a tool result refers to a call
     /// of that message. An assistant message with tool calls, a tool result, and a user message with an image or a
-    /// document may have empty text. At most <see cref="MaxCacheBreakpoints"/> cache breakpoints are set.
+    /// document may have empty text. At most <see cref="MaxCacheBreakpoints"/> cache breakpoints are set. A request that
+    /// sets <see cref="ContinueFinalMessage"/> ends with an assistant message of text only.
     /// </para>
     /// </remarks>
     public void Validate()
@@ -172,6 +174,7 @@ public sealed partial class ChatRequest
         ValidateToolTurns(Param);
         ValidateTools(Param);
         ValidateCacheBreakpoints(Param);
+        ValidateContinuation(Param);
 
         if (ModelId is not null && string.IsNullOrWhiteSpace(ModelId))
         {

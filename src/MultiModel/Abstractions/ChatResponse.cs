@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MultiModel;
 
 /// <summary>Represents a whole answer from a provider, or from a failover chain.</summary>
@@ -10,6 +12,32 @@ namespace MultiModel;
 /// </remarks>
 public sealed class ChatResponse
 {
+    /// <summary>Initializes a new instance of the <see cref="ChatResponse"/> class.</summary>
+    public ChatResponse()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ChatResponse"/> class with the values of another, for a copy that changes a few of them.</summary>
+    [SetsRequiredMembers]
+    internal ChatResponse(ChatResponse source)
+    {
+        Text = source.Text;
+        ToolCalls = source.ToolCalls;
+        ReasoningText = source.ReasoningText;
+        ReasoningParts = source.ReasoningParts;
+        ProviderName = source.ProviderName;
+        ModelId = source.ModelId;
+        ResponseId = source.ResponseId;
+        FinishReason = source.FinishReason;
+        RawFinishReason = source.RawFinishReason;
+        Usage = source.Usage;
+        Logprobs = source.Logprobs;
+        Confidence = source.Confidence;
+        IsBelowThreshold = source.IsBelowThreshold;
+        Attempts = source.Attempts;
+        Resumptions = source.Resumptions;
+    }
+
     /// <summary>Gets the answer text (thinking or reasoning text excluded).</summary>
     public required string Text { get; init; }
 
@@ -54,6 +82,10 @@ public sealed class ChatResponse
     /// <summary>Gets every attempt a failover chain made for this answer, in the order they started.</summary>
     /// <value>Empty when the answer came straight from a provider.</value>
     public IReadOnlyList<ChatAttempt> Attempts { get; init; } = [];
+
+    /// <summary>Gets where a failover chain continued a broken stream with another provider, in order.</summary>
+    /// <value>Empty unless the answer was streamed through a chain with <c>ResumeStreams</c> on and resumed.</value>
+    public IReadOnlyList<ChatResumption> Resumptions { get; init; } = [];
 
     /// <summary>Creates the assistant message that repeats this answer in a conversation, tool calls and reasoning blocks included.</summary>
     /// <returns>An assistant message with <see cref="Text"/> and, when there are any, <see cref="ReasoningParts"/> and <see cref="ToolCalls"/>.</returns>

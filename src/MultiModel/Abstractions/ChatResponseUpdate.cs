@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MultiModel;
 
 /// <summary>Represents one streamed piece of an answer.</summary>
@@ -10,6 +12,33 @@ namespace MultiModel;
 /// </remarks>
 public sealed class ChatResponseUpdate
 {
+    /// <summary>Initializes a new instance of the <see cref="ChatResponseUpdate"/> class.</summary>
+    public ChatResponseUpdate()
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ChatResponseUpdate"/> class with the values of another, for a copy that changes a few of them.</summary>
+    [SetsRequiredMembers]
+    internal ChatResponseUpdate(ChatResponseUpdate source)
+    {
+        Text = source.Text;
+        ReasoningText = source.ReasoningText;
+        ReasoningParts = source.ReasoningParts;
+        ToolCalls = source.ToolCalls;
+        ProviderName = source.ProviderName;
+        ModelId = source.ModelId;
+        ResponseId = source.ResponseId;
+        Logprobs = source.Logprobs;
+        IsFinal = source.IsFinal;
+        FinishReason = source.FinishReason;
+        RawFinishReason = source.RawFinishReason;
+        Usage = source.Usage;
+        Confidence = source.Confidence;
+        IsBelowThreshold = source.IsBelowThreshold;
+        Attempts = source.Attempts;
+        Resumptions = source.Resumptions;
+    }
+
     /// <summary>Gets the answer text added by this piece, if any.</summary>
     public string? Text { get; init; }
 
@@ -60,6 +89,10 @@ public sealed class ChatResponseUpdate
 
     /// <summary>Gets the attempts a failover chain made; set on the final piece by a failover chain.</summary>
     public IReadOnlyList<ChatAttempt>? Attempts { get; init; }
+
+    /// <summary>Gets where a failover chain continued a broken stream with another provider; set on the final piece by a failover chain.</summary>
+    /// <value>Empty on the final piece of a chain's answer that was not resumed; <see langword="null"/> on other pieces and on a provider's own stream.</value>
+    public IReadOnlyList<ChatResumption>? Resumptions { get; init; }
 
     /// <inheritdoc/>
     public override string ToString() => Text ?? string.Empty;

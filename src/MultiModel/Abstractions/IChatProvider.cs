@@ -25,7 +25,9 @@ public interface IChatProvider
     /// <param name="request">The request a caller or a failover chain is about to send; it is not modified.</param>
     /// <returns>
     /// <see cref="ChatRequestSupport.Supported"/>, or why the provider cannot take the request (a value outside its
-    /// ranges, a feature it lacks, a prompt larger than its context window). The default takes every request.
+    /// ranges, a feature it lacks, a prompt larger than its context window). The default takes every request except
+    /// one that asks to continue a partial answer (<see cref="ChatRequest.ContinueFinalMessage"/>), which a provider
+    /// has to write in its own format.
     /// </returns>
     /// <remarks>
     /// <para>
@@ -36,7 +38,8 @@ public interface IChatProvider
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
-    ChatRequestSupport CheckRequest(ChatRequest request) => ChatRequestSupport.Supported;
+    ChatRequestSupport CheckRequest(ChatRequest request) =>
+        request?.ContinueFinalMessage == true ? ChatRequestSupport.Unsupported("cannot continue a partial answer") : ChatRequestSupport.Supported;
 
     /// <summary>Sends a request and returns the whole answer.</summary>
     /// <param name="request">The request to send. It is validated before any network call.</param>

@@ -41,6 +41,18 @@ internal sealed partial class CallTelemetry
         {
             span.SetTag(TelemetryTags.InputTokens, usage.InputTokens);
             span.SetTag(TelemetryTags.OutputTokens, usage.OutputTokens);
+            SetWhenReported(span, TelemetryTags.CacheReadInputTokens, usage.CacheReadTokens);
+            SetWhenReported(span, TelemetryTags.CacheCreationInputTokens, usage.CacheWriteTokens);
+            SetWhenReported(span, TelemetryTags.ReasoningOutputTokens, usage.ReasoningTokens);
+        }
+    }
+
+    /// <summary>Sets a part of the token usage the provider reported; a zero is left out (providers that do not report it give zero).</summary>
+    private static void SetWhenReported(Activity span, string tag, long tokens)
+    {
+        if (tokens > 0)
+        {
+            span.SetTag(tag, tokens);
         }
     }
 

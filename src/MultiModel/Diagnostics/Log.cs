@@ -64,6 +64,10 @@ internal static partial class Log
         Message = "Chain {ChainName} attempt {AttemptIndex}: provider {ProviderName} answered (sensitive): {AnswerText}")]
     public static partial void AnswerContent(this ILogger logger, string chainName, int attemptIndex, string providerName, string answerText);
 
+    [LoggerMessage(EventId = 112, EventName = "StreamResumed", Level = LogLevel.Information,
+        Message = "Chain {ChainName} continues the broken stream of provider {FromProvider} with provider {ToProvider} at character {Offset} ({OverlapLength} repeated characters removed).")]
+    public static partial void StreamResumed(this ILogger logger, string chainName, string fromProvider, string toProvider, int offset, int overlapLength);
+
     [LoggerMessage(EventId = 200, EventName = "CircuitOpened", Level = LogLevel.Warning,
         Message = "The circuit of provider {ProviderName} opened; calls are refused until {OpenUntil}.")]
     public static partial void CircuitOpened(this ILogger logger, string providerName, DateTimeOffset? openUntil);

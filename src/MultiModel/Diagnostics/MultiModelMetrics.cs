@@ -32,6 +32,8 @@ internal sealed class MultiModelMetrics
         CallsBelowThreshold = meter.CreateCounter<long>("multimodel.calls.below_threshold", "{call}", "Calls that ended without an answer meeting the confidence threshold.");
         CircuitStateChanges = meter.CreateCounter<long>("multimodel.circuit.state_changes", "{change}", "Circuit breaker state changes, by provider and new state.");
         CooldownsStarted = meter.CreateCounter<long>("multimodel.cooldowns", "{cooldown}", "Cooldowns started because a provider asked to wait longer than the retry budget allows.");
+        CacheTokens = meter.CreateCounter<long>("multimodel.cache.tokens", "{token}", "Input tokens read from or written to a provider's prompt cache, by provider call (parts of gen_ai.client.token.usage's input).");
+        Resumptions = meter.CreateCounter<long>("multimodel.stream.resumptions", "{resumption}", "Broken streams continued by another provider, by the provider that continued and the one that broke.");
     }
 
     /// <summary>Gets the metrics of the process-wide meter, used without dependency injection.</summary>
@@ -51,9 +53,13 @@ internal sealed class MultiModelMetrics
 
     public Counter<long> CooldownsStarted { get; }
 
+    public Counter<long> Resumptions { get; }
+
+    public Counter<long> CacheTokens { get; }
+
     /// <summary>Gets a value indicating whether any instrument that a failover call records into is listened to.</summary>
     public bool ObservesCalls =>
-        Attempts.Enabled || OperationDuration.Enabled || TokenUsage.Enabled || Failovers.Enabled || CallsBelowThreshold.Enabled;
+        Attempts.Enabled || OperationDuration.Enabled || TokenUsage.Enabled || Failovers.Enabled || CallsBelowThreshold.Enabled || Resumptions.Enabled || CacheTokens.Enabled;
 
     /// <summary>Gets the metrics of the factory's MultiModel meter (one set per factory), or <see cref="Shared"/> without a factory.</summary>
     public static MultiModelMetrics For(IMeterFactory? factory) =>
@@ -111,6 +117,22 @@ internal sealed class MultiModelMetrics
             output.Add(TelemetryTags.TokenType, TelemetryTags.Output);
             TokenUsage.Record(usage.OutputTokens, output);
         }
+
+        if (usage is not null && CacheTokens.Enabled)
+        {
+            RecordCacheTokens(attempt, responseModel, "read", usage.CacheReadTokens);
+            RecordCacheTokens(attempt, responseModel, "write", usage.CacheWriteTokens);
+        }
+    }
+
+    private void RecordCacheTokens(in AttemptMetricTags attempt, string? responseModel, string operation, long tokens)
+    {
+        if (tokens > 0)
+        {
+            var tags = attempt.ToTagList(responseModel);
+            tags.Add(TelemetryTags.CacheOperation, operation);
+            CacheTokens.Add(tokens, tags);
+        }
     }
 
     public void RecordFailover(string chain, string fromProvider, string reason)
@@ -118,6 +140,14 @@ internal sealed class MultiModelMetrics
         if (Failovers.Enabled)
         {
             Failovers.Add(1, new TagList { { TelemetryTags.ChainName, chain }, { TelemetryTags.ProviderName, fromProvider }, { TelemetryTags.FailoverReason, reason } });
+        }
+    }
+
+    public void RecordResumption(string chain, string provider, string fromProvider)
+    {
+        if (Resumptions.Enabled)
+        {
+            Resumptions.Add(1, new TagList { { TelemetryTags.ChainName, chain }, { TelemetryTags.ProviderName, provider }, { TelemetryTags.ResumedFrom, fromProvider } });
         }
     }
 

@@ -14,6 +14,9 @@ internal static class TelemetryTags
     public const string FinishReasons = "gen_ai.response.finish_reasons";
     public const string InputTokens = "gen_ai.usage.input_tokens";
     public const string OutputTokens = "gen_ai.usage.output_tokens";
+    public const string CacheReadInputTokens = "gen_ai.usage.cache_read.input_tokens";
+    public const string CacheCreationInputTokens = "gen_ai.usage.cache_creation.input_tokens";
+    public const string ReasoningOutputTokens = "gen_ai.usage.reasoning.output_tokens";
     public const string TokenType = "gen_ai.token.type";
     public const string ErrorType = "error.type";
     public const string ServerAddress = "server.address";
@@ -42,6 +45,12 @@ internal static class TelemetryTags
     public const string FinalProvider = "multimodel.final_provider";
     public const string AttemptCount = "multimodel.attempt_count";
     public const string CircuitState = "multimodel.circuit.state";
+    public const string CacheOperation = "multimodel.cache.operation";
+    public const string ResumptionCount = "multimodel.resumption_count";
+    public const string ResumedEvent = "multimodel.stream.resumed";
+    public const string ResumedFrom = "multimodel.resumption.from_provider";
+    public const string ResumptionOffset = "multimodel.resumption.offset";
+    public const string ResumptionOverlap = "multimodel.resumption.overlap";
 
     public const string Chat = "chat";
     public const string Input = "input";

@@ -1,21 +1,50 @@
 using System.Text;
 using MultiModel.Confidence;
+using MultiModel.Internal;
 
 namespace MultiModel.Failover;
 
 /// <summary>The stream of one attempt: the provider's enumerator, the head held back from the caller, and the answer gathered from every update read.</summary>
+/// <remarks>
+/// A stream that continues a broken one starts with the partial answer (its text, reasoning and log probabilities),
+/// so that <see cref="Text"/> is the whole answer the caller sees; its own first text is held back until the
+/// <see cref="ContinuationOverlap"/> rule has decided how much of it repeats the partial answer, and that much is removed.
+/// </remarks>
 internal sealed class AttemptStream
 {
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _reasoning = new();
+    private readonly int _start;
     private List<ChatResponseUpdate>? _held;
     private List<TokenLogprob>? _logprobs;
     private List<ChatToolCall>? _toolCalls;
+    private List<ChatReasoningPart>? _reasoningParts;
 
-    public AttemptStream(IAsyncEnumerator<ChatResponseUpdate> enumerator, string providerName)
+    /// <summary>The partial answer whose repeated end is removed from this stream's start, until the overlap is decided.</summary>
+    private string? _overlapReference;
+
+    /// <summary>This stream's own text read while the overlap is undecided.</summary>
+    private StringBuilder? _pending;
+
+    /// <summary>Initializes a new instance of the <see cref="AttemptStream"/> class.</summary>
+    /// <param name="enumerator">The provider's enumerator.</param>
+    /// <param name="providerName">The provider's name, until an update names one.</param>
+    /// <param name="continues">The stream whose answer this one continues, or <see langword="null"/>.</param>
+    /// <param name="overlapReference">The partial answer the provider was asked to continue (for a nested chain it may start before <paramref name="continues"/>'s text).</param>
+    public AttemptStream(IAsyncEnumerator<ChatResponseUpdate> enumerator, string providerName, AttemptStream? continues = null, string? overlapReference = null)
     {
         Enumerator = enumerator;
         ProviderName = providerName;
+        if (continues is not null)
+        {
+            _text.Append(continues._text);
+            _reasoning.Append(continues._reasoning);
+            _logprobs = continues._logprobs is null ? null : [.. continues._logprobs];
+            _reasoningParts = continues._reasoningParts is null ? null : [.. continues._reasoningParts];
+            _start = _text.Length;
+            _overlapReference = overlapReference;
+            _pending = new StringBuilder();
+        }
     }
 
     public IAsyncEnumerator<ChatResponseUpdate> Enumerator { get; }
@@ -43,8 +72,16 @@ internal sealed class AttemptStream
 
     public ChatUsage? Usage { get; private set; }
 
-    public int TextLength => _text.Length;
+    /// <summary>Gets the length of the partial answer this stream continues (0 for a first stream): where its own text starts in <see cref="Text"/>.</summary>
+    public int Start => _start;
 
+    /// <summary>Gets the number of characters of this stream's own text (after a removed overlap).</summary>
+    public int ContentLength => _text.Length - _start;
+
+    /// <summary>Gets how many characters of this stream's start repeated the partial answer it continues, and were removed.</summary>
+    public int OverlapLength { get; private set; }
+
+    /// <summary>Gets the whole answer so far: the partial answer this stream continues, then its own text.</summary>
     public string Text => _text.ToString();
 
     /// <summary>Reads the next update, taking a move left pending by the head buffer first.</summary>
@@ -56,17 +93,18 @@ internal sealed class AttemptStream
         return pending is not null ? await pending.ConfigureAwait(false) : await Enumerator.MoveNextAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Adds the current update to the answer (and, while the head is held back, to <see cref="Held"/>).</summary>
+    /// <summary>Adds the current update to the answer (and, while the head is held back or the overlap undecided, to <see cref="Held"/>).</summary>
     /// <returns><see langword="true"/> when it carries the first content: text or a completed tool call.</returns>
     public bool AddCurrent(bool hold)
     {
         var update = Enumerator.Current;
-        if (hold)
+        var splicing = _overlapReference is not null;
+        if (hold || splicing)
         {
             (_held ??= []).Add(update);
         }
 
-        _text.Append(update.Text);
+        (splicing ? _pending! : _text).Append(update.Text);
         _reasoning.Append(update.ReasoningText);
         if (update.Logprobs is { Count: > 0 } logprobs)
         {
@@ -78,6 +116,11 @@ internal sealed class AttemptStream
             (_toolCalls ??= []).AddRange(toolCalls);
         }
 
+        if (update.ReasoningParts is { Count: > 0 } reasoningParts)
+        {
+            (_reasoningParts ??= []).AddRange(reasoningParts);
+        }
+
         ProviderName = string.IsNullOrEmpty(update.ProviderName) ? ProviderName : update.ProviderName;
         ModelId = update.ModelId ?? ModelId;
         ResponseId = update.ResponseId ?? ResponseId;
@@ -85,7 +128,12 @@ internal sealed class AttemptStream
         RawFinishReason = update.RawFinishReason ?? RawFinishReason;
         Usage = update.Usage ?? Usage;
         Final = update.IsFinal ? update : Final;
-        var firstContent = !HasContent && (!string.IsNullOrEmpty(update.Text) || update.ToolCalls is { Count: > 0 });
+        if (splicing && ContinuationOverlap.Find(_overlapReference!, _pending!.ToString(), complete: update.IsFinal || _toolCalls is not null) is { } overlap)
+        {
+            RemoveOverlap(overlap);
+        }
+
+        var firstContent = !HasContent && _overlapReference is null && (ContentLength > 0 || _toolCalls is not null);
         HasContent |= firstContent;
         return firstContent;
     }
@@ -94,6 +142,7 @@ internal sealed class AttemptStream
     {
         Text = Text,
         ReasoningText = Reasoning,
+        ReasoningParts = _reasoningParts ?? [],
         ProviderName = ProviderName,
         ModelId = ModelId,
         ResponseId = ResponseId,
@@ -117,4 +166,34 @@ internal sealed class AttemptStream
     };
 
     private string? Reasoning => _reasoning.Length == 0 ? null : _reasoning.ToString();
+
+    /// <summary>Removes the decided overlap from the text held back and from the held updates (an update left with nothing is dropped), and ends the splice.</summary>
+    private void RemoveOverlap(int overlap)
+    {
+        OverlapLength = overlap;
+        _text.Append(_pending!, overlap, _pending!.Length - overlap);
+        (_overlapReference, _pending) = (null, null);
+        var held = _held!;
+        for (var i = 0; i < held.Count && overlap > 0; i++)
+        {
+            if (held[i].Text is not { Length: > 0 } text)
+            {
+                continue;
+            }
+
+            var cut = Math.Min(overlap, text.Length);
+            overlap -= cut;
+            var rest = new ChatResponseUpdate(held[i]) { Text = cut == text.Length ? null : text[cut..] };
+            if (rest is { Text: null, ReasoningText: null, ReasoningParts: null, ToolCalls: null, Logprobs: null, IsFinal: false })
+            {
+                held.RemoveAt(i--);
+            }
+            else
+            {
+                held[i] = rest;
+            }
+        }
+
+        Final = Final is null ? null : held[^1];
+    }
 }

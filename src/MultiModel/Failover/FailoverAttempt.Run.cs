@@ -65,7 +65,7 @@ internal sealed partial class FailoverAttempt
             }
             else
             {
-                Response = await Provider.GetResponseAsync(_call.Request, Token).ConfigureAwait(false);
+                Response = await Provider.GetResponseAsync(_call.AttemptRequest, Token).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
@@ -95,7 +95,7 @@ internal sealed partial class FailoverAttempt
     /// <summary>Reads a stream up to its first content and, with a head buffer, until the head is long enough, old enough or complete.</summary>
     private async Task ReadHeadAsync()
     {
-        var stream = Stream = new AttemptStream(Provider.GetStreamingResponseAsync(_call.Request, Token).GetAsyncEnumerator(Token), Provider.Name);
+        var stream = Stream = _call.OpenStream(Provider, Token);
         while (!stream.HasContent && stream.Final is null)
         {
             await ReadAsync(hold: true).ConfigureAwait(false);
@@ -103,7 +103,7 @@ internal sealed partial class FailoverAttempt
 
         var settings = Settings;
         var due = settings.HeadBufferTime is { } time ? _timeToFirstContent + time : null;
-        while (settings.HasHeadBuffer && stream.Final is null && (settings.HeadBufferLength == 0 || stream.TextLength < settings.HeadBufferLength))
+        while (settings.HasHeadBuffer && stream.Final is null && (settings.HeadBufferLength == 0 || stream.ContentLength < settings.HeadBufferLength))
         {
             var move = stream.PendingMove = stream.Enumerator.MoveNextAsync().AsTask();
             if (due is { } limit && !move.IsCompleted)

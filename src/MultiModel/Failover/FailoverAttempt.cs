@@ -42,7 +42,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     {
         _call = call;
         Index = index;
-        Provider = call.Settings.Providers[index];
+        Provider = call.ProviderAt(index);
         (SkipCategory, SkipScope, SkipLimit) = (skip.Category, skip.Scope, skip.Limit);
         Report = new ChatAttempt { Index = index, ProviderName = Provider.Name, Outcome = ChatAttemptOutcome.Skipped, SkipReason = skip.Reason };
     }
@@ -56,7 +56,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     {
         _call = call;
         Index = index;
-        Provider = call.Settings.Providers[index];
+        Provider = call.ProviderAt(index);
         Hedged = hedged;
         _reservation = reservation;
         var (clock, timeout) = (call.Settings.TimeProvider, call.Settings.AttemptTimeout);
@@ -102,6 +102,9 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
 
     /// <summary>Gets or sets a value indicating whether the call's loop still waits for <see cref="Completion"/>.</summary>
     public bool InFlight { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the attempt's stream is relayed to the caller (its report then says how much text it delivered).</summary>
+    public bool Relayed { get; set; }
 
     /// <summary>Gets what the provider (or the attempt timeout) threw, if it did.</summary>
     public Exception? Failure { get; private set; }
@@ -189,6 +192,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
             Usage = usage,
             ModelId = answered ? Stream?.ModelId ?? Response?.ModelId : null,
             Hedged = Hedged,
+            DeliveredTextLength = Relayed ? Stream!.ContentLength : null,
         };
         return true;
     }

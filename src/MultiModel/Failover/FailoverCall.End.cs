@@ -1,6 +1,6 @@
 namespace MultiModel.Failover;
 
-/// <summary>How a call ends: the whole answer returned, the stream finished or broken, the failure reported, the records closed.</summary>
+/// <summary>How a call ends: the whole answer returned, the stream finished, the failure reported, the records closed.</summary>
 internal sealed partial class FailoverCall
 {
     /// <summary>Records the attempt whose whole answer is returned and gives the answer, with its confidence and every attempt.</summary>
@@ -32,22 +32,12 @@ internal sealed partial class FailoverCall
 
             Telemetry.Completed(winner, answer.ProviderName, answer.ModelId, score);
             var final = winner.Stream!.Final!;
-            return new ChatResponseUpdate
+            return new ChatResponseUpdate(final)
             {
-                Text = final.Text,
-                ReasoningText = final.ReasoningText,
-                ToolCalls = final.ToolCalls,
-                ProviderName = final.ProviderName,
-                ModelId = final.ModelId,
-                ResponseId = final.ResponseId,
-                Logprobs = final.Logprobs,
-                IsFinal = true,
-                FinishReason = final.FinishReason,
-                RawFinishReason = final.RawFinishReason,
-                Usage = final.Usage,
                 Confidence = score,
                 IsBelowThreshold = !score.MeetsThreshold,
                 Attempts = Attempts,
+                Resumptions = WithNested(final.Resumptions, winner.Stream.Start - winner.Stream.OverlapLength),
             };
         }
         catch (Exception ex)
@@ -55,25 +45,6 @@ internal sealed partial class FailoverCall
             ReportFailure(ex);
             throw;
         }
-    }
-
-    /// <summary>Records a stream that broke after content reached the caller and gives what the call throws: <see cref="ChatFailoverReason.FailedAfterContent"/>, or the caller's cancellation.</summary>
-    public Exception FailAfterContent(FailoverAttempt winner)
-    {
-        Exception thrown;
-        try
-        {
-            RecordFailure(winner);
-            thrown = CreateException(ChatFailoverReason.FailedAfterContent, winner.AnswerText);
-        }
-        catch (OperationCanceledException cancelled)
-        {
-            RecordCancelled(winner);
-            thrown = cancelled;
-        }
-
-        ReportFailure(thrown);
-        return thrown;
     }
 
     /// <summary>Reports to telemetry how the call failed (once; later reports change nothing).</summary>
@@ -119,21 +90,17 @@ internal sealed partial class FailoverCall
         }
     }
 
-    /// <summary>Copies a provider's answer with the chain's confidence, threshold flag and attempts.</summary>
-    private static ChatResponse WithReport(ChatResponse response, ConfidenceScore score, IReadOnlyList<ChatAttempt> attempts) => new()
+    /// <summary>Copies a provider's answer with the chain's confidence, threshold flag, attempts and resumptions.</summary>
+    private ChatResponse WithReport(ChatResponse response, ConfidenceScore score, IReadOnlyList<ChatAttempt> attempts) => new(response)
     {
-        Text = response.Text,
-        ReasoningText = response.ReasoningText,
-        ToolCalls = response.ToolCalls,
-        ProviderName = response.ProviderName,
-        ModelId = response.ModelId,
-        ResponseId = response.ResponseId,
-        FinishReason = response.FinishReason,
-        RawFinishReason = response.RawFinishReason,
-        Usage = response.Usage,
-        Logprobs = response.Logprobs,
         Confidence = score,
         IsBelowThreshold = !score.MeetsThreshold,
         Attempts = attempts,
+        Resumptions = Resumptions,
     };
+
+    /// <summary>Gets this call's resumptions followed by those a nested chain reported for the final stream (moved by where that stream starts in the answer).</summary>
+    private IReadOnlyList<ChatResumption> WithNested(IReadOnlyList<ChatResumption>? nested, int start) => nested is not { Count: > 0 }
+        ? Resumptions
+        : [.. Resumptions, .. nested.Select(r => new ChatResumption { Offset = start + r.Offset, BrokenProviderName = r.BrokenProviderName, ProviderName = r.ProviderName, OverlapLength = r.OverlapLength })];
 }

@@ -60,11 +60,10 @@ internal sealed partial class FailoverCall
 
             return Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.ReturnBest && Best is { } best ? best : throw CreateException();
         }
-        catch (Exception ex)
+        catch (Exception)
         {
-            // Caller cancellation, a scorer's exception or the chain giving up: stop the attempts still running.
+            // Caller cancellation, a scorer's exception or the chain giving up: stop the attempts still running (the caller reports the failure).
             AbortInFlight();
-            ReportFailure(ex);
             throw;
         }
     }

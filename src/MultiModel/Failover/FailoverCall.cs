@@ -10,12 +10,18 @@ internal sealed partial class FailoverCall
     /// <summary>The reason recorded on providers left untried because <see cref="FailoverChatClientOptions.MaxAttempts"/> was reached.</summary>
     public const string MaxAttemptsSkipReason = "max-attempts";
 
-    /// <summary>One record per provider reached (skipped or started), at the provider's index; each is reached at most once.</summary>
+    /// <summary>
+    /// One record per position reached (skipped or started). The positions are the providers in order; a streamed call
+    /// that may be resumed has them once more after, which open only when a stream is resumed (see <see cref="ProviderAt"/>).
+    /// </summary>
     private readonly FailoverAttempt?[] _attempts;
 
-    /// <summary>What each provider said it cannot take, at its index; <see langword="null"/> when all can take the request.</summary>
-    private readonly ChatRequestSupport[]? _refusals;
+    /// <summary>What each provider said it cannot take (of <see cref="AttemptRequest"/>), at its index; <see langword="null"/> when all can take it.</summary>
+    private ChatRequestSupport[]? _refusals;
     private int _next;
+
+    /// <summary>The end of the positions <see cref="StartNext"/> may reach: the providers once, or twice after a resumption.</summary>
+    private int _end;
     private int _started;
     private long _lastStart;
     private Exception? _lastFailure;
@@ -25,16 +31,22 @@ internal sealed partial class FailoverCall
     {
         Settings = settings;
         Request = request;
+        AttemptRequest = request;
         Streaming = streaming;
         CallerToken = callerToken;
         Telemetry = CallTelemetry.Start(settings.Telemetry, settings.TimeProvider, request, streaming);
         _refusals = refusals;
-        _attempts = new FailoverAttempt?[settings.Providers.Length];
+        _end = settings.Providers.Length;
+        _attempts = new FailoverAttempt?[streaming && settings.ResumeStreams ? 2 * _end : _end];
     }
 
     public FailoverSettings Settings { get; }
 
+    /// <summary>Gets the caller's request: the one answers are scored against.</summary>
     public ChatRequest Request { get; }
+
+    /// <summary>Gets the request the attempts send: the caller's, or after a stream broke, the one that asks to continue its partial answer.</summary>
+    public ChatRequest AttemptRequest { get; private set; }
 
     public bool Streaming { get; }
 
@@ -105,23 +117,27 @@ internal sealed partial class FailoverCall
         return ChatRequestSupport.Unsupported(category, $"no provider of chain '{settings.Name}' can take the request ({reasons})");
     }
 
-    /// <summary>Starts the next provider that is not skipped, recording the skipped ones; <see langword="null"/> when none is left.</summary>
+    /// <summary>Starts the next provider that is not skipped, recording the skipped ones (on the round after the chain's end, only the ones it calls); <see langword="null"/> when none is left.</summary>
     /// <param name="hedged">Whether the attempt starts while another one still runs.</param>
     public FailoverAttempt? StartNext(bool hedged)
     {
-        while (_next < _attempts.Length)
+        while (_next < _end)
         {
             var index = _next++;
             if (GetSkip(index, reserve: true, out var reservation) is { } skip)
             {
-                Record(_attempts[index] = new FailoverAttempt(this, index, skip));
+                if (index < Settings.Providers.Length)
+                {
+                    Record(_attempts[index] = new FailoverAttempt(this, index, skip));
+                }
+
                 continue;
             }
 
             var attempt = _attempts[index] = new FailoverAttempt(this, index, hedged, reservation);
             _started++;
             _lastStart = Settings.TimeProvider.GetTimestamp();
-            Telemetry.AttemptStarted(attempt, Request);
+            Telemetry.AttemptStarted(attempt, AttemptRequest);
             attempt.Start();
             return attempt;
         }
@@ -132,7 +148,7 @@ internal sealed partial class FailoverCall
     /// <summary>Tells whether <see cref="StartNext"/> would start a provider, without recording anything.</summary>
     public bool HasFurtherCandidate()
     {
-        for (var i = _next; i < _attempts.Length; i++)
+        for (var i = _next; i < _end; i++)
         {
             if (GetSkip(i, reserve: false, out _) is null)
             {
@@ -188,45 +204,8 @@ internal sealed partial class FailoverCall
         };
     }
 
-    /// <summary>
-    /// Says why a provider is skipped now, or <see langword="null"/> to call it: it cannot take the request, the attempt
-    /// limit is reached, its health says so, or its rate budget has no room. Only <paramref name="reserve"/> spends the
-    /// budget (starting the provider); looking ahead only checks it.
-    /// </summary>
-    private AttemptSkip? GetSkip(int index, bool reserve, out RateBudgetReservation reservation)
-    {
-        reservation = RateBudgetReservation.None;
-        if (_refusals?[index] is { IsSupported: false } refusal)
-        {
-            return new(refusal.Category!, refusal.Reason!);
-        }
-
-        if (Settings.MaxAttempts is { } max && _started >= max)
-        {
-            return new(MaxAttemptsSkipReason, MaxAttemptsSkipReason);
-        }
-
-        if (Settings.HealthSource is not { } source)
-        {
-            return null;
-        }
-
-        var provider = Settings.Providers[index];
-        var health = source.GetHealth(provider.Name);
-        if (health.GetSkipReason(Settings.TimeProvider.GetUtcNow()) is { } reason)
-        {
-            return new(reason, reason, health.IsShared ? AttemptSkip.FleetScope : null);
-        }
-
-        var demand = new RateBudgetRequest(provider, Request);
-        if (!reserve)
-        {
-            return source.HasBudget(demand) ? null : new(RateBudgetReservation.SkipCategory, RateBudgetReservation.SkipCategory);
-        }
-
-        reservation = source.ReserveBudget(demand);
-        return reservation.IsGranted ? null : AttemptSkip.From(reservation);
-    }
+    /// <summary>Gets the provider at a position of the call: the chain's providers in order, then (for resumed streams) in order once more.</summary>
+    public IChatProvider ProviderAt(int position) => Settings.Providers[position % Settings.Providers.Length];
 
     private void Record(FailoverAttempt attempt, bool ended = true)
     {

@@ -23,7 +23,9 @@ namespace MultiModel.Failover;
 /// has been scored. From then on the answer belongs to that provider: a later failure throws
 /// <see cref="ChatFailoverReason.FailedAfterContent"/>, and a whole answer below the threshold throws
 /// <see cref="ChatFailoverReason.BelowThresholdAfterContent"/> or, under <see cref="BelowThresholdBehavior.ReturnBest"/>,
-/// ends with a flagged final update. Two models are never spliced. The final update carries usage, confidence and every attempt.
+/// ends with a flagged final update. Two models are never spliced, unless <see cref="FailoverChatClientOptions.ResumeStreams"/>
+/// is on: then a stream that breaks is continued by another provider, and the final update says where
+/// (<see cref="ChatResponseUpdate.Resumptions"/>). The final update carries usage, confidence and every attempt.
 /// </para>
 /// <para>
 /// <b>Errors.</b> A request that fails <see cref="ChatRequest.Validate"/>, or that no provider of the chain can take,
@@ -120,7 +122,7 @@ public sealed class FailoverChatClient : IChatProvider
     internal void Reconfigure(IEnumerable<IChatProvider> providers, FailoverChatClientOptions options) =>
         _settings = FailoverSettings.Create(providers, options, _settings.TimeProvider);
 
-    /// <summary>Streams a call: the attempt engine picks the stream whose head may be released, then its updates are relayed to the end.</summary>
+    /// <summary>Streams a call: the attempt engine picks the stream whose head may be released, its updates are relayed to the end, and a stream that breaks is continued by the next provider when that is on.</summary>
     private static async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
         FailoverSettings settings, ChatRequest request, ChatRequestSupport[]? refusals, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -128,31 +130,35 @@ public sealed class FailoverChatClient : IChatProvider
         var call = new FailoverCall(settings, request, refusals, streaming: true, cancellationToken);
         try
         {
-            var winner = await call.RunAsync().ConfigureAwait(false);
-            var stream = winner.Stream!;
-            foreach (var held in stream.Held)
+            FailoverAttempt? relayed = null;
+            do
             {
-                if (!held.IsFinal)
+                relayed = await call.NextStreamAsync(broken: relayed).ConfigureAwait(false);
+                var stream = relayed.Stream!;
+                foreach (var held in stream.Held)
                 {
-                    yield return held;
+                    if (!held.IsFinal)
+                    {
+                        yield return held;
+                    }
+                }
+
+                if (stream.Final is null)
+                {
+                    relayed.RestartTimer();
+                }
+
+                while (stream.Final is null && await relayed.ReadTailAsync().ConfigureAwait(false) is { } update)
+                {
+                    if (!update.IsFinal)
+                    {
+                        yield return update;
+                    }
                 }
             }
+            while (relayed.Stream!.Final is null);
 
-            if (stream.Final is null)
-            {
-                winner.RestartTimer();
-            }
-
-            while (stream.Final is null)
-            {
-                var update = await winner.ReadTailAsync().ConfigureAwait(false) ?? throw call.FailAfterContent(winner);
-                if (!update.IsFinal)
-                {
-                    yield return update;
-                }
-            }
-
-            yield return await call.FinishStreamAsync(winner).ConfigureAwait(false);
+            yield return await call.FinishStreamAsync(relayed).ConfigureAwait(false);
         }
         finally
         {

@@ -61,8 +61,8 @@ public sealed class FailoverChatClientOptions
         }
     }
 
-    /// <summary>Gets or sets the largest number of providers called per request (skipped providers do not count).</summary>
-    /// <value>The default value is <see langword="null"/> (no limit beyond the number of providers).</value>
+    /// <summary>Gets or sets the largest number of provider calls per request (skipped providers do not count).</summary>
+    /// <value>The default value is <see langword="null"/> (no limit beyond the number of providers, or twice that for a stream that <see cref="ResumeStreams"/> continues).</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
     public int? MaxAttempts
     {
@@ -132,6 +132,27 @@ public sealed class FailoverChatClientOptions
             _headBufferTime = value;
         }
     }
+
+    /// <summary>Gets or sets a value indicating whether a stream that breaks after its first text reached the caller is finished by the next provider, asked to continue the partial answer.</summary>
+    /// <value>The default value is <see langword="false"/>: such a stream ends with <see cref="ChatFailoverReason.FailedAfterContent"/>.</value>
+    /// <remarks>
+    /// <para>
+    /// When on, a transport error, a cut stream, an error event or a silence longer than <see cref="AttemptTimeout"/>
+    /// after content was released does not end the call: the chain records the broken attempt, asks the next provider
+    /// that can take a <see cref="ChatRequest.ContinueFinalMessage"/> request to continue the partial answer (the
+    /// providers not tried yet, in order; after the last one, the chain's providers once more from the first, so a
+    /// provider is called at most twice in one call), removes what the continuation repeats of the partial answer,
+    /// and keeps streaming. The caller reads one stream, but the answer is written by more than one model. Each
+    /// continuation is an attempt like any other (it counts toward <see cref="MaxAttempts"/>, has its own timeout, can
+    /// itself break and be continued); the final update and <see cref="ChatResponse.Resumptions"/> say where it
+    /// happened, and the confidence policy scores the whole text.
+    /// </para>
+    /// <para>
+    /// Never resumed: a request that offers tools (a break may be inside a tool call, which the chain only sees whole)
+    /// or asks for JSON-schema output, a failure the <see cref="ErrorClassifier"/> does not fail over, and caller cancellation.
+    /// </para>
+    /// </remarks>
+    public bool ResumeStreams { get; set; }
 
     /// <summary>Gets or sets the policy that scores every answer and decides whether it is accepted.</summary>
     /// <value>The default value is a <see cref="ConfidencePolicy"/> with threshold 0.85 and only the structural scorer.</value>

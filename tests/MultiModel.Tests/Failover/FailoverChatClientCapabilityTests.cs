@@ -145,6 +145,36 @@ public class FailoverChatClientCapabilityTests
         });
     }
 
+    [Test]
+    public async Task GetResponseAsync_ClaudeThinksThenCallsATool_SignedBlockIsInTheChainsAnswerAndGoesBackUnchanged()
+    {
+        using var harness = new ClaudeHarness();
+        harness.Expect(System.Net.HttpStatusCode.OK, """
+            {"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{"type":"thinking","thinking":"Check the sensor.","signature":"EqQBCgIYAh"},{"type":"tool_use","id":"toolu_1","name":"read_sensor","input":{}}],"stop_reason":"tool_use","usage":{"input_tokens":50,"output_tokens":20}}
+            """);
+        harness.Expect(System.Net.HttpStatusCode.OK, """
+            {"id":"msg_2","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{"type":"text","text":"29.3 C is fine."}],"stop_reason":"end_turn","usage":{"input_tokens":60,"output_tokens":8}}
+            """);
+        var chain = new FailoverChatClient([harness.Provider]);
+        var request = new ChatRequest("Is battery B warm?") { Reasoning = new ChatReasoningOptions { Effort = ChatReasoningEffort.Low } };
+        request.Tools.Add(new ChatToolDefinition("read_sensor", null, System.Text.Json.JsonDocument.Parse("""{"type":"object"}""").RootElement));
+
+        var first = await chain.GetResponseAsync(request);
+        request.Messages.Add(first.ToAssistantMessage());
+        request.Messages.Add(ChatMessage.FromToolResult("toolu_1", "29.3"));
+        var answer = await chain.GetResponseAsync(request);
+
+        using var second = System.Text.Json.JsonDocument.Parse(harness.Requests[1].Body);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.ReasoningParts.Select(p => (p.Text, p.ProtectedData)), Is.EqualTo(new[] { ("Check the sensor.", (string?)"EqQBCgIYAh") }));
+            Assert.That(answer.Text, Is.EqualTo("29.3 C is fine."));
+            ClaudeHarness.AssertJsonEquals(second.RootElement.GetProperty("messages")[1].GetRawText(), """
+                {"role":"assistant","content":[{"type":"thinking","thinking":"Check the sensor.","signature":"EqQBCgIYAh"},{"type":"tool_use","id":"toolu_1","name":"read_sensor","input":{}}]}
+                """);
+        });
+    }
+
     private static FailoverChatClient Chain(HttpClient http, ProviderEmulator emulator, string grokModel) => new(
     [
         new GrokChatProvider(http, new GrokProviderOptions { ApiKey = emulator.Xai.ApiKey, BaseUrl = emulator.XaiBaseUrl, Model = grokModel }),

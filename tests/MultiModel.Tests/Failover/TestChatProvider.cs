@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace MultiModel.Tests.Failover;
@@ -6,6 +7,7 @@ namespace MultiModel.Tests.Failover;
 internal sealed class TestChatProvider : IChatProvider
 {
     private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<ChatRequest> _requests = new();
     private int _callCount;
 
     public TestChatProvider(string name)
@@ -48,9 +50,16 @@ internal sealed class TestChatProvider : IChatProvider
     public static TestChatProvider Streaming(string name, params ChatResponseUpdate[] updates) =>
         new(name) { GetStreamingResponseAsyncCallback = (_, ct) => Some.Stream(updates, cancellationToken: ct) };
 
+    /// <summary>Gets the requests the provider received, in order.</summary>
+    public IReadOnlyList<ChatRequest> Requests => [.. _requests];
+
+    /// <summary>Takes every request, continuations of a partial answer included (the interface's default refuses those).</summary>
+    public ChatRequestSupport CheckRequest(ChatRequest request) => ChatRequestSupport.Supported;
+
     public Task<ChatResponse> GetResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _callCount);
+        _requests.Enqueue(request);
         _called.TrySetResult();
         var callback = GetResponseAsyncCallback ?? throw new InvalidOperationException($"{Name}: no GetResponseAsyncCallback.");
         return callback(request, cancellationToken);
@@ -59,6 +68,7 @@ internal sealed class TestChatProvider : IChatProvider
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _callCount);
+        _requests.Enqueue(request);
         _called.TrySetResult();
         var callback = GetStreamingResponseAsyncCallback ?? throw new InvalidOperationException($"{Name}: no GetStreamingResponseAsyncCallback.");
         return callback(request, cancellationToken);

@@ -31,4 +31,7 @@ internal sealed class HarnessSettings
     public bool LogprobScorer { get; set; } = true;
 
     public int HeadBufferLength { get; set; }
+
+    /// <summary>Gets or sets <c>MultiModel:Failover:ResumeStreams</c> of both chains.</summary>
+    public bool ResumeStreams { get; set; }
 }

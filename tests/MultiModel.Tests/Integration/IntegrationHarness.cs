@@ -136,5 +136,6 @@ internal sealed class IntegrationHarness : IAsyncDisposable
     {
         failover.AttemptTimeout = settings.ChainAttemptTimeout;
         failover.HeadBufferLength = settings.HeadBufferLength;
+        failover.ResumeStreams = settings.ResumeStreams;
     }
 }

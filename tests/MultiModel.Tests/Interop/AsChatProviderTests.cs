@@ -13,6 +13,16 @@ namespace MultiModel.Tests.Interop;
 public class AsChatProviderTests
 {
     [Test]
+    public void CheckRequest_ContinuationOfAPartialAnswer_IsRefusedSoAChainSkipsTheAdapter()
+    {
+        IChatProvider provider = new FakeChatClient().AsChatProvider("meai");
+        var continuation = new ChatRequest([ChatMessage.FromUser("Count."), ChatMessage.FromAssistant("1 2")]) { ContinueFinalMessage = true };
+
+        Assert.That(provider.CheckRequest(continuation).Reason, Is.EqualTo("unsupported: cannot continue a partial answer"));
+        Assert.That(provider.CheckRequest(new ChatRequest("Count.")).IsSupported, Is.True);
+    }
+
+    [Test]
     public async Task GetResponseAsync_ToolConversation_IsSentAsMeaiContentsAndTheAnswerMappedBack()
     {
         var fake = new FakeChatClient

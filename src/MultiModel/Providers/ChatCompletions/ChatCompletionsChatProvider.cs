@@ -10,6 +10,11 @@ namespace MultiModel.Providers.ChatCompletions;
 /// caller and never disposed here; retries, timeouts and circuit breaking belong to its handler pipeline. Only this
 /// library derives from this class; the derived providers differ in their defaults alone.
 /// </para>
+/// <para>
+/// A request with <see cref="ChatRequest.ContinueFinalMessage"/> is sent with its partial answer as an assistant
+/// message followed by a user message with <see cref="ChatRequest.ContinuationInstruction"/>: the format has no
+/// documented prefix continuation.
+/// </para>
 /// </remarks>
 public abstract class ChatCompletionsChatProvider : IChatProvider, ITokenEstimator
 {

@@ -11,6 +11,14 @@ internal static class ChatCompletionsRequestWriter
 
     private static readonly ChatCompletionsStreamOptionsDto IncludeUsage = new() { IncludeUsage = true };
 
+    /// <summary>
+    /// The user turn that follows a partial answer (<see cref="ChatRequest.ContinueFinalMessage"/>). Neither xAI nor
+    /// OpenAI documents a prefix continuation for chat completions; some other endpoints do (DeepSeek and Mistral with
+    /// <c>"prefix": true</c> on the last assistant message, vLLM with <c>continue_final_message</c>), but no field is
+    /// sent that an endpoint could reject, so every one gets the instruction.
+    /// </summary>
+    private static readonly ChatCompletionsMessageDto ContinuationInstruction = new() { Role = "user", Content = ChatRequest.ContinuationInstruction };
+
     /// <summary>Validates the request and serializes its body once to UTF-8 bytes.</summary>
     /// <exception cref="ArgumentException">The request is not valid for the chat-completions format, or more than the model can take (the reason <see cref="ChatCompletionsRequestCheck"/> gives).</exception>
     public static byte[] WriteBody(ChatRequest request, ChatCompletionsSettings settings, bool streaming)
@@ -20,10 +28,16 @@ internal static class ChatCompletionsRequestWriter
         var capabilities = settings.CapabilitiesFor(model);
         RequestSupport.ThrowIfUnsupported(request, ChatCompletionsRequestCheck.Check(request, settings, model, capabilities), settings.ProviderName);
 
-        var messages = new ChatCompletionsMessageDto[request.Messages.Count];
-        for (var i = 0; i < messages.Length; i++)
+        var count = request.Messages.Count;
+        var messages = new ChatCompletionsMessageDto[request.ContinueFinalMessage ? count + 1 : count];
+        for (var i = 0; i < count; i++)
         {
             messages[i] = ToMessage(request.Messages[i]);
+        }
+
+        if (request.ContinueFinalMessage)
+        {
+            messages[count] = ContinuationInstruction;
         }
 
         var body = new ChatCompletionsRequestDto

@@ -40,6 +40,12 @@ namespace MultiModel.Providers.Claude;
 /// <c>tool_result</c> blocks of one user turn (with <c>is_error</c> for failed tools), whichever provider made the calls.
 /// <see cref="ChatRequest.ResponseFormat"/> is sent as <c>output_config.format</c> (<c>json_schema</c>).
 /// </para>
+/// <para>
+/// <b>Continuations.</b> A request with <see cref="ChatRequest.ContinueFinalMessage"/> sends the partial answer as the
+/// final assistant turn (a prefill, without trailing white space), which Claude continues; for Claude 4.6 and later,
+/// which refuse a prefill, and for a request with extended thinking, where prefill is not available, the partial
+/// answer is followed by a user turn with <see cref="ChatRequest.ContinuationInstruction"/>.
+/// </para>
 /// </remarks>
 public sealed class ClaudeChatProvider : IChatProvider, ITokenEstimator
 {

@@ -19,6 +19,11 @@ internal static class ClaudeRequestWriter
         RequestSupport.ThrowIfUnsupported(request, ClaudeRequestCheck.Check(request, model, capabilities, maxTokens), settings.Name);
 
         var (system, messages) = ClaudeConversationWriter.Write(request.Messages);
+        if (request.ContinueFinalMessage)
+        {
+            ClaudeContinuation.Write(messages, model, thinking: request.Reasoning is not null);
+        }
+
         var wire = new ClaudeWireRequest
         {
             Model = model,
