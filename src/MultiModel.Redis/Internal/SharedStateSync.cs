@@ -75,8 +75,9 @@ internal sealed partial class SharedStateSync : IAsyncDisposable, IDisposable
             // Real time: this bounds how long the host's start may wait, whatever clock the state runs on.
             await SyncWhenConnectedAsync().WaitAsync(_options.InitialSyncTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is TimeoutException || (IsRedisFailure(ex) && !cancellationToken.IsCancellationRequested))
         {
+            // Redis did not answer in time (or the connection could not even be made): the host starts on local state.
             _logger.InitialSyncIncomplete(_options.InitialSyncTimeout.TotalMilliseconds);
         }
     }
@@ -100,17 +101,16 @@ internal sealed partial class SharedStateSync : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Stops the background work and waits for it; the connection is disposed if it was created here.</summary>
     /// <summary>Queues the refunds a budget keeps for leases already given back.</summary>
     public void RequestRefunds(FleetBudget budget) => Enqueue(new Write(null, budget, null, circuit: false));
 
+    /// <summary>Stops the background work and waits for it. The connection belongs to the container (or to the caller that gave it).</summary>
     public async ValueTask DisposeAsync()
     {
         if (Stop())
         {
             await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             Detach();
-            await _connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -120,7 +120,6 @@ internal sealed partial class SharedStateSync : IAsyncDisposable, IDisposable
         if (Stop())
         {
             Detach();
-            _connection.Dispose();
         }
     }
 
