@@ -62,7 +62,7 @@ public class RedisOutageTests
             Assert.That(a.Events(401), Has.Count.EqualTo(1), "one warning per outage, not per call");
             Assert.That(b.Events(401), Has.Count.EqualTo(1));
             Assert.That(a.Events(402), Has.Count.EqualTo(1));
-            Assert.That(converged, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(2)), "within the resynchronisation interval (1 s) once reconnected, with slack for a busy machine");
+            Assert.That(converged, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(3)), "within the resynchronisation interval (1 s) once reconnected, with 2 s of slack for a busy machine");
         });
     }
 

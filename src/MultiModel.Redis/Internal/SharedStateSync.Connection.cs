@@ -33,6 +33,11 @@ internal sealed partial class SharedStateSync
 
     private void MarkConnected(IConnectionMultiplexer multiplexer)
     {
+        if (!multiplexer.IsConnected)
+        {
+            return; // a reply that was on its way when the connection failed: Redis is not back for all that
+        }
+
         var previous = Interlocked.Exchange(ref _state, Connected);
         if (previous == Starting && _logger.IsEnabled(LogLevel.Information))
         {
