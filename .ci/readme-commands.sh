@@ -61,4 +61,6 @@ run 1 "^Configuration error: .*'MultiModel:Failover:AttemptTimeout'" -- dotnet r
 run 1 "^--fault needs the emulator" -- env XAI_API_KEY=xai-not-a-real-key dotnet run --project $console -- --fault grok=503
 run 1 "^Configuration error: MultiModel:Order:0 names 'gork'" -- dotnet run --project $hosted -- --batches 1 --MultiModel:Order:0=gork
 run 1 "^Configuration error: .*'Monitor:Batches'" -- dotnet run --project $hosted -- --batches two
+run 1 "^--replicas shares the providers' state through Redis" -- dotnet run --project $hosted -- --batches 1 --replicas 2
+run 1 "^Configuration error: MultiModel:SharedState:Redis:Configuration is not a valid" -- dotnet run --project $hosted -- --batches 1 --replicas 2 --MultiModel:SharedState:Redis:Configuration=localhost:6379,nosuchoption=1
 echo "readme-commands: OK"

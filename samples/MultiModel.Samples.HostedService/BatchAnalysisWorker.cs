@@ -24,6 +24,7 @@ internal sealed class BatchAnalysisWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var scope = options.Value.Replica is { } replica ? logger.BeginScope("replica {Replica}", replica) : null;
         var analysed = 0;
         await foreach (var batch in reader.ReadAllAsync(stoppingToken))
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,8 @@ internal sealed class HealthReporter(HealthCheckService health, IOptions<Monitor
                     logger.HealthReport(name, entry.Status, entry.Description);
                     foreach (var (provider, state) in entry.Data)
                     {
-                        logger.ProviderHealth(provider, state as string ?? string.Empty);
+                        var text = Convert.ToString(state, CultureInfo.InvariantCulture) ?? string.Empty;
+                        logger.ProviderHealth(provider, text);
                     }
                 }
             }

@@ -14,6 +14,9 @@ internal sealed class MonitorOptions
     /// <summary>Gets or sets the number of samples in one batch.</summary>
     public int SamplesPerBatch { get; set; } = 6;
 
+    /// <summary>Gets or sets which replica this is when <c>--replicas</c> runs several (its logs carry it), or <see langword="null"/> for one.</summary>
+    public int? Replica { get; set; }
+
     /// <summary>Gets or sets the time between two health reports.</summary>
     public TimeSpan HealthLogInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -24,11 +24,21 @@ catch (ArgumentException ex)
 
 var offline = rest.Remove("--offline");
 var consoleTelemetry = rest.Remove("--console-telemetry");
+if (Replicas.Take(rest) is not { } replicas)
+{
+    Console.Error.WriteLine("--replicas needs a number from 1 to 8.");
+    return ConfigurationError;
+}
 
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+// One host per replica, each with its own container, as separate processes would have; they share the emulator and,
+// through MultiModel:SharedState:Redis, the providers' state.
+var builders = new List<HostApplicationBuilder>();
 try
 {
-    builder.Configuration.AddCommandLine([.. rest], new Dictionary<string, string> { ["--batches"] = "Monitor:Batches" });
+    for (var replica = 1; replica <= replicas; replica++)
+    {
+        builders.Add(Replicas.CreateBuilder(rest));
+    }
 }
 catch (FormatException ex)
 {
@@ -36,6 +46,7 @@ catch (FormatException ex)
     return ConfigurationError;
 }
 
+var builder = builders[0];
 SampleProviders providers;
 try
 {
@@ -49,40 +60,92 @@ catch (ArgumentException ex)
 
 await using (providers)
 {
-    builder.Services.AddOptions<MonitorOptions>()
-        .Bind(builder.Configuration.GetSection(MonitorOptions.SectionName))
-        .Validate(o => o.Batches >= 0, "Monitor:Batches must be 0 (run until Ctrl+C) or more.")
-        .Validate(o => o.SamplesPerBatch > 0, "Monitor:SamplesPerBatch must be positive.")
-        .Validate(o => o.BatchInterval >= TimeSpan.Zero && o.HealthLogInterval > TimeSpan.Zero, "Monitor:BatchInterval must not be negative and Monitor:HealthLogInterval must be positive.")
-        .ValidateOnStart();
-    builder.Services.AddMultiModel(providers.Configure).AddHealthCheck();
-    builder.AddObservability(consoleTelemetry);
-
-    var batches = Channel.CreateBounded<TelemetryBatch>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
-    builder.Services.AddSingleton(batches.Reader);
-    builder.Services.AddSingleton(batches.Writer);
-    builder.Services.AddHostedService<SimulatedSensor>();
-    builder.Services.AddHostedService<BatchAnalysisWorker>();
-    builder.Services.AddHostedService<HealthReporter>();
-
-    using var host = builder.Build();
-    if (ConfigurationCheck.Validate(host.Services) is { Count: > 0 } problems)
+    var shared = builder.Configuration.GetSection("MultiModel:SharedState:Redis").Exists();
+    if (replicas > 1 && !shared)
     {
-        ConfigurationCheck.Report(problems);
+        Console.Error.WriteLine("--replicas shares the providers' state through Redis: set MultiModel:SharedState:Redis:Configuration (for example --MultiModel:SharedState:Redis:Configuration=127.0.0.1:6379).");
         return ConfigurationError;
     }
 
-    var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MultiModel.Samples.HostedService");
-    if (providers.Emulator is { } emulator)
+    var hosts = new List<IHost>();
+    for (var i = builders.Count - 1; i >= 0; i--)
     {
-        logger.UsingEmulator(emulator.BaseAddress);
+        if (i > 0)
+        {
+            builders[i].Configuration.AddConfiguration(builder.Configuration); // the emulator's addresses and keys
+        }
+
+        if (replicas > 1)
+        {
+            Replicas.Name(builders[i], i + 1);
+        }
     }
 
-    foreach (var (name, variable) in providers.LeftOut)
+    foreach (var replicaBuilder in builders)
     {
-        logger.ProviderWithoutKey(name, variable);
+        hosts.Add(Build(replicaBuilder));
     }
 
-    await host.RunAsync();
-    return Environment.ExitCode;
+    try
+    {
+        foreach (var host in hosts)
+        {
+            if (ConfigurationCheck.Validate(host.Services) is { Count: > 0 } problems)
+            {
+                ConfigurationCheck.Report(problems);
+                return ConfigurationError;
+            }
+        }
+
+        var logger = hosts[0].Services.GetRequiredService<ILoggerFactory>().CreateLogger("MultiModel.Samples.HostedService");
+        if (providers.Emulator is { } emulator)
+        {
+            logger.UsingEmulator(emulator.BaseAddress);
+        }
+
+        foreach (var (name, variable) in providers.LeftOut)
+        {
+            logger.ProviderWithoutKey(name, variable);
+        }
+
+        // Each replica starts a little after the previous one, so that a later one can learn what an earlier one met.
+        await Task.WhenAll(hosts.Select(async (host, index) =>
+        {
+            await Task.Delay(Replicas.StartStagger * index);
+            await host.RunAsync();
+        }));
+        return Environment.ExitCode;
+    }
+    finally
+    {
+        foreach (var host in hosts)
+        {
+            host.Dispose();
+        }
+    }
+
+    IHost Build(HostApplicationBuilder replicaBuilder)
+    {
+        replicaBuilder.Services.AddOptions<MonitorOptions>()
+            .Bind(replicaBuilder.Configuration.GetSection(MonitorOptions.SectionName))
+            .Validate(o => o.Batches >= 0, "Monitor:Batches must be 0 (run until Ctrl+C) or more.")
+            .Validate(o => o.SamplesPerBatch > 0, "Monitor:SamplesPerBatch must be positive.")
+            .Validate(o => o.BatchInterval >= TimeSpan.Zero && o.HealthLogInterval > TimeSpan.Zero, "Monitor:BatchInterval must not be negative and Monitor:HealthLogInterval must be positive.")
+            .ValidateOnStart();
+        var multiModel = replicaBuilder.Services.AddMultiModel(providers.Configure).AddHealthCheck();
+        if (shared)
+        {
+            multiModel.AddRedisSharedState(); // MultiModel:SharedState:Redis: cooldowns, circuits, budgets shared by the replicas
+        }
+
+        replicaBuilder.AddObservability(consoleTelemetry);
+
+        var batches = Channel.CreateBounded<TelemetryBatch>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        replicaBuilder.Services.AddSingleton(batches.Reader);
+        replicaBuilder.Services.AddSingleton(batches.Writer);
+        replicaBuilder.Services.AddHostedService<SimulatedSensor>();
+        replicaBuilder.Services.AddHostedService<BatchAnalysisWorker>();
+        replicaBuilder.Services.AddHostedService<HealthReporter>();
+        return replicaBuilder.Build();
+    }
 }

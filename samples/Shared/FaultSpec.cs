@@ -55,8 +55,9 @@ internal sealed record FaultSpec(string ProviderName, string Fault)
         "low-confidence" => EmulatorBehavior.Answer(CannedAnalyses.WithoutStatusLine),
         "refusal" => EmulatorBehavior.Refusal(),
         "overloaded" => EmulatorBehavior.Overloaded(),
+        "rate-limited" => EmulatorBehavior.RateLimited(TimeSpan.FromMinutes(2)), // beyond the retry cap: the provider cools down
         _ when int.TryParse(Fault, out var status) && status is >= 400 and <= 599 => EmulatorBehavior.Status(status),
         _ => throw new ArgumentException(
-            $"Unknown fault '{Fault}' for '{ProviderName}'; use an HTTP status (500, 503, 529, 429, 401, …), timeout, reset, stream-cut, stream-error, malformed, truncated, low-confidence or refusal."),
+            $"Unknown fault '{Fault}' for '{ProviderName}'; use an HTTP status (500, 503, 529, 429, 401, …), rate-limited (429, retry after 2 minutes), timeout, reset, stream-cut, stream-error, malformed, truncated, low-confidence or refusal."),
     };
 }

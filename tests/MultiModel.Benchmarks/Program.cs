@@ -22,6 +22,7 @@ internal static class Program
         typeof(ConcurrencyBenchmarks),
         typeof(LargeStreamBenchmarks),
         typeof(RequestCheckBenchmarks),
+        typeof(SharedStateBenchmarks),
     ];
 
     public static async Task<int> Main(string[] args)

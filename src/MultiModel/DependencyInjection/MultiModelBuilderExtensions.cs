@@ -88,6 +88,23 @@ public static partial class MultiModelBuilderExtensions
         return builder;
     }
 
+    /// <summary>Sets a provider's rate budget (bound first from <c>MultiModel:Providers:{name}:RateLimit</c>): the requests and tokens per minute the chains may send it.</summary>
+    /// <param name="builder">The MultiModel builder.</param>
+    /// <param name="providerName">The provider's name.</param>
+    /// <param name="configure">Sets <see cref="ProviderRateLimitOptions.RequestsPerMinute"/> and <see cref="ProviderRateLimitOptions.TokensPerMinute"/>.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="providerName"/> is null or white space.</exception>
+    /// <remarks>A call that would exceed the budget skips the provider instead of waiting; the registered health store keeps the budget (per process by default).</remarks>
+    public static IMultiModelBuilder ConfigureRateLimit(this IMultiModelBuilder builder, string providerName, Action<ProviderRateLimitOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(providerName, configure);
+        return builder;
+    }
+
     /// <summary>
     /// Gives a provider Microsoft.Extensions.Http.Resilience's standard handler instead of MultiModel's pipeline, its
     /// options bound from <c>MultiModel:Providers:{name}:StandardResilience</c>; the chain still skips the provider while

@@ -53,8 +53,9 @@ internal sealed class MultiModelComposer
         {
             if (kind is null)
             {
+                var rateLimit = Create<ProviderRateLimitOptions>(name, problems);
                 Attempt(problems, ConfigurationPaths.Provider(name), () =>
-                    providers[name] = new ProviderEntry(customProvider(name), ResiliencePipeline<HttpResponseMessage>.Empty, default, string.Empty));
+                    providers[name] = new ProviderEntry(customProvider(name), ResiliencePipeline<HttpResponseMessage>.Empty, default, string.Empty, null, rateLimit ?? new()));
             }
             else if (CreateProvider(name, kind.Value, previous, problems) is { } entry)
             {
@@ -73,6 +74,11 @@ internal sealed class MultiModelComposer
             }
         }
 
+        if (_configuration?.GetSection(ConfigurationPaths.SharedState).Exists() == true && _resilience.HealthStore is InMemoryProviderHealthStore)
+        {
+            problems.Add($"{ConfigurationPaths.SharedState} is set, but no shared health store is registered: add the MultiModel.Redis package and call AddRedisSharedState(), or remove the section.");
+        }
+
         if (problems.Count == 0)
         {
             return new MultiModelSnapshot(providers, chains);
@@ -88,19 +94,24 @@ internal sealed class MultiModelComposer
     private ProviderEntry? CreateProvider(string name, ProviderKind kind, MultiModelSnapshot? previous, List<string> problems)
     {
         var resilience = Create<ProviderResilienceOptions>(name, problems);
+        var rateLimit = Create<ProviderRateLimitOptions>(name, problems);
         IChatProvider? provider = null;
+        ProviderIdentity? identity = null;
         Attempt(problems, ConfigurationPaths.Provider(name), () =>
         {
             HttpClient Http() => _services.GetRequiredService<IHttpClientFactory>().CreateClient(ProviderRegistrations.HttpClientName(name));
             provider = kind switch
             {
-                ProviderKind.Grok => Create<GrokProviderOptions>(name, problems) is { } grok ? new GrokChatProvider(Http(), grok, _timeProvider) : null,
-                ProviderKind.Claude => Create<ClaudeProviderOptions>(name, problems) is { } claude ? new ClaudeChatProvider(Http(), claude, _timeProvider) : null,
-                _ => Create<OpenAICompatibleProviderOptions>(name, problems) is { } compatible ? new OpenAICompatibleChatProvider(Http(), compatible, _timeProvider) : null,
+                ProviderKind.Grok => Create<GrokProviderOptions>(name, problems) is { } grok
+                    ? Identify(new GrokChatProvider(Http(), grok, _timeProvider), grok.BaseUrl, grok.Model, grok.ApiKey) : null,
+                ProviderKind.Claude => Create<ClaudeProviderOptions>(name, problems) is { } claude
+                    ? Identify(new ClaudeChatProvider(Http(), claude, _timeProvider), claude.BaseUrl, claude.Model, claude.ApiKey) : null,
+                _ => Create<OpenAICompatibleProviderOptions>(name, problems) is { } compatible
+                    ? Identify(new OpenAICompatibleChatProvider(Http(), compatible, _timeProvider), compatible.BaseUrl!, compatible.Model!, compatible.ApiKey) : null,
             };
         });
 
-        if (provider is null || resilience is null)
+        if (provider is null || resilience is null || rateLimit is null)
         {
             return null;
         }
@@ -112,7 +123,14 @@ internal sealed class MultiModelComposer
             : previous?.Providers.GetValueOrDefault(name) is { } kept && kept.ResilienceSource == source
                 ? kept.Pipeline
                 : _resilience.CreatePipeline(name, resilience);
-        return new ProviderEntry(provider, pipeline, resilience.Retry.MaxRetryAfter, source);
+        return new ProviderEntry(provider, pipeline, resilience.Retry.MaxRetryAfter, source, identity, rateLimit);
+
+        // The provider validated its options: the identity is made from the same endpoint, model and key it calls with.
+        IChatProvider Identify(IChatProvider created, Uri endpoint, string model, string? apiKey)
+        {
+            identity = ProviderIdentity.Create(endpoint, model, apiKey);
+            return created;
+        }
     }
 
     private ChainEntry? CreateChain(string chain, Dictionary<string, ProviderEntry> providers, Dictionary<string, ProviderKind?> declared, bool sensitive, List<string> problems)

@@ -18,13 +18,14 @@ namespace MultiModel.DependencyInjection;
 /// <list type="table">
 /// <item><term><see cref="MultiModelOptions"/></term><description>per chain: <c>MultiModel</c> or <c>MultiModel:Chains:{chain}</c> (Order, Telemetry)</description></item>
 /// <item><term><see cref="FailoverChatClientOptions"/></term><description>per chain: its <c>Failover</c> section, and its <c>Confidence</c> section into <see cref="FailoverChatClientOptions.Confidence"/> (plus <c>WhenNoneMeetsThreshold</c>)</description></item>
-/// <item><term>the provider kinds' options</term><description>per provider: <c>MultiModel:Providers:{name}</c> (less <c>Kind</c>, <c>Resilience</c>, <c>StandardResilience</c>)</description></item>
+/// <item><term>the provider kinds' options</term><description>per provider: <c>MultiModel:Providers:{name}</c> (less <c>Kind</c>, <c>Enabled</c>, <c>Resilience</c>, <c>StandardResilience</c>, <c>RateLimit</c>)</description></item>
 /// <item><term><see cref="ProviderResilienceOptions"/></term><description>per provider: <c>MultiModel:Providers:{name}:Resilience</c></description></item>
+/// <item><term><see cref="ProviderRateLimitOptions"/></term><description>per provider: <c>MultiModel:Providers:{name}:RateLimit</c></description></item>
 /// </list>
 /// </remarks>
 internal static class MultiModelOptionsSetup
 {
-    private static readonly string[] ProviderLevelKeys = ["Kind", "Enabled", "Resilience", "StandardResilience"];
+    private static readonly string[] ProviderLevelKeys = ["Kind", "Enabled", "Resilience", "StandardResilience", "RateLimit"];
 
     /// <summary>Members of the chain's options that only code can set (objects, callbacks), and the confidence settings, which have their own section.</summary>
     private static readonly string[] NotFromFailoverSection = ["Confidence", "ErrorClassifier", "HealthSource", "OnAttempt", "LoggerFactory", "MeterFactory"];
@@ -39,7 +40,7 @@ internal static class MultiModelOptionsSetup
             static (name, section, options) =>
             {
                 var view = string.IsNullOrEmpty(name)
-                    ? SectionView.Without(section, "Providers", "Chains", "Failover", "Confidence")
+                    ? SectionView.Without(section, "Providers", "Chains", "Failover", "Confidence", ConfigurationPaths.SharedStateKey)
                     : SectionView.Without(section, "Failover", "Confidence");
                 SectionBinder<MultiModelOptions>.Bind(name, section, () => view.Bind(options, SectionBinder<MultiModelOptions>.Strict));
             }));
@@ -91,6 +92,11 @@ internal static class MultiModelOptionsSetup
             static name => string.IsNullOrEmpty(name) ? null : ConfigurationPaths.Resilience(name),
             static (name, section, options) => SectionBinder<ProviderResilienceOptions>.Bind(name, section, () => section.Bind(options, SectionBinder<ProviderResilienceOptions>.Strict))));
 
+        services.AddSingleton<IConfigureOptions<ProviderRateLimitOptions>>(sp => new SectionBinder<ProviderRateLimitOptions>(
+            sp.GetService<IConfiguration>(),
+            static name => string.IsNullOrEmpty(name) ? null : ConfigurationPaths.RateLimit(name),
+            static (name, section, options) => SectionBinder<ProviderRateLimitOptions>.Bind(name, section, () => section.Bind(options, SectionBinder<ProviderRateLimitOptions>.Strict))));
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<MultiModelOptions>, CodeOrderDefault>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<GrokProviderOptions>, ApiKeyDefaults>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ClaudeProviderOptions>, ApiKeyDefaults>());
@@ -98,6 +104,7 @@ internal static class MultiModelOptionsSetup
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClaudeProviderOptions>, ProviderOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAICompatibleProviderOptions>, ProviderOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderResilienceOptions>, ProviderOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderRateLimitOptions>, ProviderOptionsValidator>());
     }
 
     private static void RejectKeys(IConfigurationSection section, string[] keys)

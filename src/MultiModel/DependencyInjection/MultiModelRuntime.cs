@@ -33,6 +33,7 @@ internal sealed class MultiModelRuntime : IDisposable
     private readonly MultiModelComposer _composer;
     private readonly IConfiguration? _configuration;
     private readonly ILogger _logger;
+    private readonly IProviderHealthStore _healthStore;
     private readonly ConcurrentDictionary<string, IChatProvider> _customProviders = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, FailoverChatClient> _chains = new(StringComparer.Ordinal);
     private volatile MultiModelSnapshot? _current;
@@ -50,6 +51,7 @@ internal sealed class MultiModelRuntime : IDisposable
         _registrations = registrations;
         _configuration = configuration;
         _composer = new MultiModelComposer(services, registrations, resilience, timeProvider, configuration);
+        _healthStore = resilience.HealthStore;
         _logger = loggerFactory?.CreateLogger(ConfigurationLog.Category) ?? NullLogger.Instance;
     }
 
@@ -159,6 +161,11 @@ internal sealed class MultiModelRuntime : IDisposable
 
     private void Apply(MultiModelSnapshot snapshot)
     {
+        foreach (var (name, provider) in snapshot.Providers)
+        {
+            _healthStore.Register(name, provider.Identity, provider.RateLimit);
+        }
+
         foreach (var (name, chain) in snapshot.Chains)
         {
             if (_chains.TryGetValue(name, out var client))

@@ -16,7 +16,8 @@ internal sealed class ProviderOptionsValidator :
     IValidateOptions<GrokProviderOptions>,
     IValidateOptions<ClaudeProviderOptions>,
     IValidateOptions<OpenAICompatibleProviderOptions>,
-    IValidateOptions<ProviderResilienceOptions>
+    IValidateOptions<ProviderResilienceOptions>,
+    IValidateOptions<ProviderRateLimitOptions>
 {
     public ValidateOptionsResult Validate(string? name, GrokProviderOptions options) => string.IsNullOrEmpty(name)
         ? ValidateOptionsResult.Skip
@@ -33,6 +34,10 @@ internal sealed class ProviderOptionsValidator :
     public ValidateOptionsResult Validate(string? name, ProviderResilienceOptions options) => string.IsNullOrEmpty(name)
         ? ValidateOptionsResult.Skip
         : Result(ProviderResilienceOptionsValidator.Validate(options, ConfigurationPaths.Resilience(name)));
+
+    public ValidateOptionsResult Validate(string? name, ProviderRateLimitOptions options) => string.IsNullOrEmpty(name)
+        ? ValidateOptionsResult.Skip
+        : Result(ProviderRateLimitOptions.Validate(options, ConfigurationPaths.RateLimit(name)));
 
     /// <summary>Adds a problem when the options name the provider differently from its key (chains and health find providers by that key).</summary>
     private static IReadOnlyList<string> NameMatches(string key, string? name, OptionProblems problems)

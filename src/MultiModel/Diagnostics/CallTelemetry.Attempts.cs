@@ -100,9 +100,31 @@ internal sealed partial class CallTelemetry
                 span.SetTag(TelemetryTags.AttemptIndex, report.Index);
                 span.SetTag(TelemetryTags.AttemptOutcome, TelemetryTags.Outcome(ChatAttemptOutcome.Skipped));
                 span.SetTag(TelemetryTags.SkipReason, category);
+                AddSkipEvent(span, attempt, category);
             }
 
             MultiModelDiagnostics.Stop(span);
+        }
+    }
+
+    /// <summary>Adds what decided a skip beyond the category: a rate budget's limit and scope, or state shared by other processes.</summary>
+    private static void AddSkipEvent(Activity span, IObservedAttempt attempt, string category)
+    {
+        if (attempt.SkipLimit is { } limit)
+        {
+            span.AddEvent(new ActivityEvent(TelemetryTags.RateBudgetExhaustedEvent, tags: new ActivityTagsCollection
+            {
+                [TelemetryTags.RateBudgetLimit] = limit,
+                [TelemetryTags.SharedStateScope] = attempt.SkipScope,
+            }));
+        }
+        else if (attempt.SkipScope is { } scope)
+        {
+            span.AddEvent(new ActivityEvent(TelemetryTags.SharedStateSkipEvent, tags: new ActivityTagsCollection
+            {
+                [TelemetryTags.SkipReason] = category,
+                [TelemetryTags.SharedStateScope] = scope,
+            }));
         }
     }
 

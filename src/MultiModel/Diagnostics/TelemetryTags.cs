@@ -30,6 +30,10 @@ internal static class TelemetryTags
     public const string AttemptOutcome = "multimodel.attempt.outcome";
     public const string Hedged = "multimodel.attempt.hedged";
     public const string SkipReason = "multimodel.attempt.skip_reason";
+    public const string RateBudgetExhaustedEvent = "multimodel.rate_budget.exhausted";
+    public const string RateBudgetLimit = "multimodel.rate_budget.limit";
+    public const string SharedStateSkipEvent = "multimodel.shared_state.skip";
+    public const string SharedStateScope = "multimodel.shared_state.scope";
     public const string ErrorClass = "multimodel.error.class";
     public const string ProviderErrorType = "multimodel.error.provider_type";
     public const string Confidence = "multimodel.confidence";

@@ -30,6 +30,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     /// <summary>The source whose timer is the attempt timeout: <see cref="_linked"/> (system clock), a source of its own, or none.</summary>
     private readonly CancellationTokenSource? _timer;
     private readonly long _started;
+    private readonly RateBudgetReservation _reservation;
     private TimeSpan? _duration;
     private TimeSpan? _timeToFirstContent;
     private volatile bool _aborted;
@@ -37,22 +38,27 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     private bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="FailoverAttempt"/> class for a provider that is skipped.</summary>
-    public FailoverAttempt(FailoverCall call, int index, string skipCategory, string skipReason)
+    public FailoverAttempt(FailoverCall call, int index, AttemptSkip skip)
     {
         _call = call;
         Index = index;
         Provider = call.ProviderAt(index);
-        SkipCategory = skipCategory;
-        Report = new ChatAttempt { Index = index, ProviderName = Provider.Name, Outcome = ChatAttemptOutcome.Skipped, SkipReason = skipReason };
+        (SkipCategory, SkipScope, SkipLimit) = (skip.Category, skip.Scope, skip.Limit);
+        Report = new ChatAttempt { Index = index, ProviderName = Provider.Name, Outcome = ChatAttemptOutcome.Skipped, SkipReason = skip.Reason };
     }
 
     /// <summary>Initializes a new instance of the <see cref="FailoverAttempt"/> class for a provider about to be called, and starts its clock.</summary>
-    public FailoverAttempt(FailoverCall call, int index, bool hedged)
+    /// <param name="call">The call.</param>
+    /// <param name="index">The provider's index.</param>
+    /// <param name="hedged">Whether the attempt starts while another one still runs.</param>
+    /// <param name="reservation">What the provider's rate budget reserved for it; settled once, when the attempt ends.</param>
+    public FailoverAttempt(FailoverCall call, int index, bool hedged, RateBudgetReservation reservation)
     {
         _call = call;
         Index = index;
         Provider = call.ProviderAt(index);
         Hedged = hedged;
+        _reservation = reservation;
         var (clock, timeout) = (call.Settings.TimeProvider, call.Settings.AttemptTimeout);
         _started = clock.GetTimestamp();
 
@@ -80,6 +86,10 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     public bool Hedged { get; }
 
     public string? SkipCategory { get; }
+
+    public string? SkipScope { get; }
+
+    public string? SkipLimit { get; }
 
     public ChatAttempt? Report { get; private set; }
 
@@ -159,6 +169,12 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
         }
 
         var answered = outcome is ChatAttemptOutcome.Succeeded or ChatAttemptOutcome.BelowThreshold;
+        var usage = !answered ? null : Stream is { } stream ? stream.Usage : Response?.Usage;
+        if (_reservation.Budget is not null)
+        {
+            Settings.HealthSource!.SettleBudget(_reservation, usage);
+        }
+
         var (status, errorType) = Describe(failure);
         FailsOver = decision.ShouldFailOver;
         Report = new ChatAttempt
@@ -173,7 +189,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
             Duration = answered ? _duration ?? Elapsed : Elapsed,
             TimeToFirstContent = _timeToFirstContent,
             Confidence = answered ? Score : null,
-            Usage = !answered ? null : Stream is { } stream ? stream.Usage : Response?.Usage,
+            Usage = usage,
             ModelId = answered ? Stream?.ModelId ?? Response?.ModelId : null,
             Hedged = Hedged,
             DeliveredTextLength = Relayed ? Stream!.ContentLength : null,

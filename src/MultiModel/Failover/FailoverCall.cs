@@ -124,17 +124,17 @@ internal sealed partial class FailoverCall
         while (_next < _end)
         {
             var index = _next++;
-            if (GetSkip(index) is { } skip)
+            if (GetSkip(index, reserve: true, out var reservation) is { } skip)
             {
                 if (index < Settings.Providers.Length)
                 {
-                    Record(_attempts[index] = new FailoverAttempt(this, index, skip.Category, skip.Reason));
+                    Record(_attempts[index] = new FailoverAttempt(this, index, skip));
                 }
 
                 continue;
             }
 
-            var attempt = _attempts[index] = new FailoverAttempt(this, index, hedged);
+            var attempt = _attempts[index] = new FailoverAttempt(this, index, hedged, reservation);
             _started++;
             _lastStart = Settings.TimeProvider.GetTimestamp();
             Telemetry.AttemptStarted(attempt, AttemptRequest);
@@ -150,7 +150,7 @@ internal sealed partial class FailoverCall
     {
         for (var i = _next; i < _end; i++)
         {
-            if (GetSkip(i) is null)
+            if (GetSkip(i, reserve: false, out _) is null)
             {
                 return true;
             }
@@ -206,20 +206,6 @@ internal sealed partial class FailoverCall
 
     /// <summary>Gets the provider at a position of the call: the chain's providers in order, then (for resumed streams) in order once more.</summary>
     public IChatProvider ProviderAt(int position) => Settings.Providers[position % Settings.Providers.Length];
-
-    /// <summary>Says why the provider at a position is skipped now, or <see langword="null"/> to call it: it cannot take the request, the attempt limit is reached, or its health says so.</summary>
-    private (string Category, string Reason)? GetSkip(int index)
-    {
-        if (_refusals?[index % Settings.Providers.Length] is { IsSupported: false } refusal)
-        {
-            return (refusal.Category!, refusal.Reason!);
-        }
-
-        var reason = Settings.MaxAttempts is { } max && _started >= max
-            ? MaxAttemptsSkipReason
-            : Settings.HealthSource?.GetHealth(ProviderAt(index).Name).GetSkipReason(Settings.TimeProvider.GetUtcNow());
-        return reason is null ? null : (reason, reason);
-    }
 
     private void Record(FailoverAttempt attempt, bool ended = true)
     {

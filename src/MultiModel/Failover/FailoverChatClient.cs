@@ -8,7 +8,8 @@ namespace MultiModel.Failover;
 /// <b>Order and skipping.</b> Providers are tried in order. One is skipped without a call (outcome
 /// <see cref="ChatAttemptOutcome.Skipped"/> with a <see cref="ChatAttempt.SkipReason"/>) when it cannot take the request
 /// (<see cref="IChatProvider.CheckRequest"/>), when <see cref="FailoverChatClientOptions.MaxAttempts"/> providers were
-/// called, or when the <see cref="FailoverChatClientOptions.HealthSource"/> reports it cooling down or with an open circuit.
+/// called, or when the <see cref="FailoverChatClientOptions.HealthSource"/> reports it cooling down or with an open circuit,
+/// or its rate budget has no room for the call (<see cref="IProviderHealthSource.ReserveBudget"/>; a call never waits for one).
 /// </para>
 /// <para>
 /// <b>Failures and confidence.</b> <see cref="FailoverChatClientOptions.ErrorClassifier"/> decides whether a failure

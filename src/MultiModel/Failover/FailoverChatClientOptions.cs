@@ -197,7 +197,7 @@ public sealed class FailoverChatClientOptions
         }
     }
 
-    /// <summary>Gets or sets the source of provider health used to skip providers that are cooling down or whose circuit is open.</summary>
+    /// <summary>Gets or sets the source of provider health used to skip providers that are cooling down, whose circuit is open, or whose rate budget has no room.</summary>
     /// <value>The default value is <see langword="null"/> (every provider is available).</value>
     public IProviderHealthSource? HealthSource { get; set; }
 

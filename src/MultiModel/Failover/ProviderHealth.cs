@@ -11,6 +11,10 @@ public readonly record struct ProviderHealth(ProviderHealthState State, DateTime
     /// <summary>The reason recorded on a skipped attempt for a provider whose circuit is open.</summary>
     public const string CircuitOpenSkipReason = "circuit-open";
 
+    /// <summary>Gets a value indicating whether this state was reported by another process sharing the provider (another replica), not observed here.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool IsShared { get; init; }
+
     /// <summary>Gets the health of a provider that may be tried.</summary>
     public static ProviderHealth Available => default;
 

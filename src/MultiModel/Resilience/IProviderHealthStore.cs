@@ -2,7 +2,7 @@ using MultiModel.Failover;
 
 namespace MultiModel.Resilience;
 
-/// <summary>Holds the health of every provider: the one place that cooldowns and circuit states live.</summary>
+/// <summary>Holds the health of every provider: the one place that cooldowns, circuit states and rate budgets live.</summary>
 /// <remarks>
 /// <para>
 /// Each provider's HTTP resilience pipeline writes to the store (a server asked to wait beyond the retry cap; the
@@ -17,11 +17,27 @@ namespace MultiModel.Resilience;
 /// <see cref="IProviderHealthSource.GetHealth"/> reports the constraint that ends last.
 /// </para>
 /// <para>
-/// <see cref="InMemoryProviderHealthStore"/> is the default, for one process.
+/// <b>Rate budgets.</b> A store keeps the budgets given to <see cref="Register"/> and spends them through
+/// <see cref="IProviderHealthSource.ReserveBudget"/> and <see cref="IProviderHealthSource.SettleBudget"/> (a store
+/// that leaves those defaults in place enforces no budget).
+/// </para>
+/// <para>
+/// <see cref="InMemoryProviderHealthStore"/> is the default, for one process. A store shared between processes keys
+/// what it shares by <see cref="ProviderIdentity"/> (endpoint, model and API key), never by name alone, and never
+/// writes the key itself.
 /// </para>
 /// </remarks>
 public interface IProviderHealthStore : IProviderHealthSource
 {
+    /// <summary>Tells the store about a provider: what it is (for sharing its state) and its rate budget.</summary>
+    /// <param name="providerName">The provider's name.</param>
+    /// <param name="identity">What the provider's state belongs to (endpoint, model, key), or <see langword="null"/> when unknown: its state then stays in this process.</param>
+    /// <param name="rateLimit">The provider's rate budget; its values are copied. Registering a provider again replaces both.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="providerName"/> or <paramref name="rateLimit"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="rateLimit"/> holds a value out of range.</exception>
+    /// <remarks>Dependency injection registers every provider it builds, at start-up and after each valid reload.</remarks>
+    void Register(string providerName, ProviderIdentity? identity, ProviderRateLimitOptions rateLimit);
+
     /// <summary>Records that a provider asked not to be called before a given time; the provider is skipped until then.</summary>
     /// <param name="providerName">The provider's name.</param>
     /// <param name="until">When the cooldown ends.</param>

@@ -31,7 +31,7 @@ public class SkipBenchmarks
     public Task<ChatResponse> Failover_OpenCircuit_Then_Provider() => _withOpenCircuit.GetResponseAsync(_request);
 
     /// <summary>A provider that answers at once from memory.</summary>
-    private sealed class InstantProvider(string name) : IChatProvider
+    internal sealed class InstantProvider(string name) : IChatProvider
     {
         private readonly Task<ChatResponse> _answer = Task.FromResult(new ChatResponse
         {

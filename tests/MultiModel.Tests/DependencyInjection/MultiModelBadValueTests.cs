@@ -24,6 +24,7 @@ public class MultiModelBadValueTests
         yield return Case("MultiModel:Order:1", ("MultiModel:Order:1", "grok"));
         yield return Case("MultiModel:Telemetry:EnableSensitiveData", ("MultiModel:Telemetry:EnableSensitiveData", "sometimes"));
         yield return Case("MultiModel has unknown settings 'Oder'", ("MultiModel:Oder:0", "grok"));
+        yield return Case("MultiModel:SharedState is set, but no shared health store is registered", ("MultiModel:SharedState:Redis:Configuration", "localhost:6379"));
 
         // The chain's FailoverChatClientOptions, from Failover and Confidence.
         foreach (var timeout in new[] { "00:00:00", "-00:00:01", "ten seconds" })
@@ -81,6 +82,15 @@ public class MultiModelBadValueTests
         yield return Case("MultiModel:Providers:claude has unknown settings 'ProviderSystem'", ("MultiModel:Providers:claude:ProviderSystem", "anthropic"));
         yield return Case("MultiModel:Providers:local:Headers", [.. LocalProvider, ("MultiModel:Providers:local:Headers:Authorization", "Bearer x")]);
         yield return Case("MultiModel:Providers:local:ProviderSystem", [.. LocalProvider, ("MultiModel:Providers:local:ProviderSystem", " ")]);
+
+        // Each provider's rate budget.
+        foreach (var limit in new[] { "0", "-5", "plenty" })
+        {
+            yield return Case("MultiModel:Providers:grok:RateLimit:RequestsPerMinute", ("MultiModel:Providers:grok:RateLimit:RequestsPerMinute", limit));
+            yield return Case("MultiModel:Providers:claude:RateLimit:TokensPerMinute", ("MultiModel:Providers:claude:RateLimit:TokensPerMinute", limit));
+        }
+
+        yield return Case("MultiModel:Providers:grok:RateLimit has unknown settings 'RPM'", ("MultiModel:Providers:grok:RateLimit:RPM", "60"));
 
         // Each provider's resilience options.
         yield return Case("MultiModel:Providers:grok:Resilience:Enabled", ("MultiModel:Providers:grok:Resilience:Enabled", "on"));

@@ -1,3 +1,6 @@
+using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
+
 namespace MultiModel.Providers.ChatCompletions;
 
 /// <summary>Provides the one implementation of the OpenAI-style chat-completions format behind the Grok and OpenAI-compatible providers.</summary>
@@ -13,7 +16,7 @@ namespace MultiModel.Providers.ChatCompletions;
 /// documented prefix continuation.
 /// </para>
 /// </remarks>
-public abstract class ChatCompletionsChatProvider : IChatProvider
+public abstract class ChatCompletionsChatProvider : IChatProvider, ITokenEstimator
 {
     private readonly ChatCompletionsClient _client;
 
@@ -58,4 +61,8 @@ public abstract class ChatCompletionsChatProvider : IChatProvider
 
     /// <inheritdoc/>
     public override string ToString() => _client.Settings.ToString();
+
+    /// <inheritdoc/>
+    long ITokenEstimator.EstimateTokens(ChatRequest request) =>
+        RequestTokenEstimate.Estimate(request, _client.Settings.Media) + (request.MaxOutputTokens ?? _client.Settings.MaxOutputTokens ?? 0);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MultiModel.Internal;
+using MultiModel.Providers.Capabilities;
 
 namespace MultiModel.Providers.Claude;
 
@@ -46,7 +47,7 @@ namespace MultiModel.Providers.Claude;
 /// answer is followed by a user turn with <see cref="ChatRequest.ContinuationInstruction"/>.
 /// </para>
 /// </remarks>
-public sealed class ClaudeChatProvider : IChatProvider
+public sealed class ClaudeChatProvider : IChatProvider, ITokenEstimator
 {
     private readonly ClaudeSettings _settings;
     private readonly ProviderTransport _transport;
@@ -109,6 +110,13 @@ public sealed class ClaudeChatProvider : IChatProvider
 
     /// <inheritdoc/>
     public override string ToString() => $"{nameof(ClaudeChatProvider)} {Name} ({_settings.Model})";
+
+    /// <inheritdoc/>
+    long ITokenEstimator.EstimateTokens(ChatRequest request)
+    {
+        var model = request.ModelId ?? _settings.Model;
+        return RequestTokenEstimate.Estimate(request, MediaRules.Anthropic) + ClaudeRequestCheck.MaxTokens(request, _settings, _settings.CapabilitiesFor(model));
+    }
 
     private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(byte[] body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

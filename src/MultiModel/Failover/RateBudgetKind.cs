@@ -1,0 +1,11 @@
+namespace MultiModel.Failover;
+
+/// <summary>Names the limit of a provider's rate budget that refused a call.</summary>
+public enum RateBudgetKind
+{
+    /// <summary>Requests per minute.</summary>
+    Requests,
+
+    /// <summary>Tokens per minute (prompt and answer).</summary>
+    Tokens,
+}
