@@ -1,5 +1,6 @@
 using MultiModel.Failover;
 using MultiModel.Redis.Tests.TestSupport;
+using MultiModel.Resilience;
 using MultiModel.Testing;
 
 namespace MultiModel.Redis.Tests;

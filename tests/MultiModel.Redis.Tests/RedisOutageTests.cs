@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MultiModel.Failover;
 using MultiModel.Redis.Tests.TestSupport;
+using MultiModel.Resilience;
 using MultiModel.Testing;
 
 namespace MultiModel.Redis.Tests;

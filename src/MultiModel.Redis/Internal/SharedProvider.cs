@@ -1,4 +1,5 @@
 using MultiModel.Failover;
+using MultiModel.Resilience;
 
 namespace MultiModel.Redis.Internal;
 

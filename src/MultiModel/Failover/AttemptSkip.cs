@@ -1,3 +1,5 @@
+using MultiModel.Resilience;
+
 namespace MultiModel.Failover;
 
 /// <summary>Why a provider is skipped: a short category for metrics, the readable reason, and what telemetry adds about shared state or budgets.</summary>

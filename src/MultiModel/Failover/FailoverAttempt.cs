@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Runtime.ExceptionServices;
 using MultiModel.Diagnostics;
+using MultiModel.Resilience;
 
 namespace MultiModel.Failover;
 

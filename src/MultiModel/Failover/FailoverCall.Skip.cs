@@ -1,3 +1,5 @@
+using MultiModel.Resilience;
+
 namespace MultiModel.Failover;
 
 /// <content>Why a provider is skipped: it cannot take the request, the attempt limit, its health, or its rate budget.</content>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MultiModel.Resilience;
 
 namespace MultiModel.Failover;
 

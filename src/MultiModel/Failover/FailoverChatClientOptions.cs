@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using MultiModel.Confidence;
+using MultiModel.Resilience;
 
 namespace MultiModel.Failover;
 

@@ -1,5 +1,6 @@
 using MultiModel.Confidence;
 using MultiModel.Diagnostics;
+using MultiModel.Resilience;
 
 namespace MultiModel.Failover;
 

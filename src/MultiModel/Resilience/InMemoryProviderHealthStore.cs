@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using MultiModel.Failover;
 
 namespace MultiModel.Resilience;
 

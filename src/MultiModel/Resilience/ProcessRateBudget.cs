@@ -1,5 +1,4 @@
 using System.Globalization;
-using MultiModel.Failover;
 
 namespace MultiModel.Resilience;
 

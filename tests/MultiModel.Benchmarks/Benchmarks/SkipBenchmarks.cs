@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MultiModel.Failover;
+using MultiModel.Resilience;
 
 namespace MultiModel.Benchmarks.Benchmarks;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MultiModel.Failover;
 using MultiModel.Redis.Tests.TestSupport;
+using MultiModel.Resilience;
 using MultiModel.Testing;
 
 namespace MultiModel.Redis.Tests.Readme;

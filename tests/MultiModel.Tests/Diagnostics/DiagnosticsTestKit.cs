@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MultiModel.Failover;
+using MultiModel.Resilience;
 using MultiModel.Testing;
 
 namespace MultiModel.Tests.Diagnostics;

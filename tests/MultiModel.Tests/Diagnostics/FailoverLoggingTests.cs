@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MultiModel.Failover;
+using MultiModel.Resilience;
 using static MultiModel.Tests.Diagnostics.DiagnosticsTestKit;
 
 namespace MultiModel.Tests.Diagnostics;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using MultiModel.Failover;
+using MultiModel.Resilience;
 using static MultiModel.Tests.Diagnostics.DiagnosticsTestKit;
 
 namespace MultiModel.Tests.Diagnostics;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MultiModel.Failover;
+using MultiModel.Resilience;
 using static MultiModel.Tests.Diagnostics.DiagnosticsTestKit;
 
 namespace MultiModel.Tests.Diagnostics;

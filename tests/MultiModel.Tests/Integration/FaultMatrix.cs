@@ -1,4 +1,5 @@
 using MultiModel.Failover;
+using MultiModel.Resilience;
 using MultiModel.Testing;
 using static MultiModel.ChatErrorClass;
 

@@ -1,4 +1,4 @@
-namespace MultiModel.Failover;
+namespace MultiModel.Resilience;
 
 /// <summary>Represents a provider's rate budget's answer to one call: room reserved (settled when the call ends), or a refusal.</summary>
 /// <remarks>

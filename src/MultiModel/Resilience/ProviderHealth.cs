@@ -1,4 +1,4 @@
-namespace MultiModel.Failover;
+namespace MultiModel.Resilience;
 
 /// <summary>Represents what a <see cref="IProviderHealthSource"/> says about one provider at one moment.</summary>
 /// <param name="State">Whether the provider should be tried.</param>

@@ -1,6 +1,6 @@
 using MultiModel.Internal;
 
-namespace MultiModel.Failover;
+namespace MultiModel.Resilience;
 
 /// <summary>Represents one call's demand on a provider's rate budget: one request, and the tokens estimated for it.</summary>
 /// <remarks>

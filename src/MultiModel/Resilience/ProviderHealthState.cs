@@ -1,4 +1,4 @@
-namespace MultiModel.Failover;
+namespace MultiModel.Resilience;
 
 /// <summary>Describes whether a provider should be tried now.</summary>
 public enum ProviderHealthState

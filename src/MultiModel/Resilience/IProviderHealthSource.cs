@@ -1,6 +1,6 @@
-namespace MultiModel.Failover;
+namespace MultiModel.Resilience;
 
-/// <summary>Tells a <see cref="FailoverChatClient"/> which providers to skip: cooling down, broken, or out of rate budget.</summary>
+/// <summary>Tells a <see cref="Failover.FailoverChatClient"/> which providers to skip: cooling down, broken, or out of rate budget.</summary>
 /// <remarks>
 /// <para>
 /// The failover client asks just before it would start a provider, and skips the provider (an attempt with

@@ -1,4 +1,4 @@
-namespace MultiModel.Failover;
+namespace MultiModel.Resilience;
 
 /// <summary>Names the limit of a provider's rate budget that refused a call.</summary>
 public enum RateBudgetKind
