@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,7 @@ public static class MultiModelRedisBuilderExtensions
     /// <see cref="HealthCheckName"/> is added.
     /// </para>
     /// </remarks>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type, so a call never binds ambiguously.")]
     public static IMultiModelBuilder AddRedisSharedState(this IMultiModelBuilder builder, Action<RedisSharedStateOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -54,6 +56,7 @@ public static class MultiModelRedisBuilderExtensions
     /// bound the background work, never a call.
     /// </para>
     /// </remarks>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type, so a call never binds ambiguously.")]
     public static IMultiModelBuilder AddRedisSharedState(this IMultiModelBuilder builder, IConnectionMultiplexer multiplexer, Action<RedisSharedStateOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);

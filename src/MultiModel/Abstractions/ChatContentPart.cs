@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using MultiModel.Internal;
 
@@ -86,6 +87,7 @@ public abstract class ChatContentPart
     /// <param name="title">A title the model may cite, or <see langword="null"/>.</param>
     /// <returns>The part.</returns>
     /// <exception cref="ArgumentException"><paramref name="data"/> is empty or does not start like a PDF (<c>%PDF-</c>).</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type, so a call never binds ambiguously.")]
     public static ChatDocumentPart FromPdf(ReadOnlyMemory<byte> data, string? title = null)
     {
         if (data.IsEmpty || !MediaSniffer.IsPdf(data.Span))
@@ -102,6 +104,7 @@ public abstract class ChatContentPart
     /// <returns>The part.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="url"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="url"/> is not an absolute <c>https</c> address.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type, so a call never binds ambiguously.")]
     public static ChatDocumentPart FromPdf(Uri url, string? title = null) => new(MediaSniffer.Pdf, default, RequireHttps(url), null, title);
 
     /// <summary>Creates a plain-text document part: a long text (a manual, a log) the model reads as a document.</summary>

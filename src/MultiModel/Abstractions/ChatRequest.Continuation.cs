@@ -1,9 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
+using MultiModel.Internal;
+
 namespace MultiModel;
 
 /// <summary>The continuation of a partial answer: <see cref="ContinueFinalMessage"/> and its rules.</summary>
 public sealed partial class ChatRequest
 {
     /// <summary>The instruction a provider without a true prefix continuation sends after the partial answer (see <see cref="ContinueFinalMessage"/>).</summary>
+    [Experimental(Experiments.StreamResumption, UrlFormat = Experiments.UrlFormat)]
     public const string ContinuationInstruction =
         "Your previous answer was cut off. Continue it from exactly where it stops, even in the middle of a word: write only the rest, without repeating anything and without any introduction.";
 
@@ -19,6 +23,7 @@ public sealed partial class ChatRequest
     /// A failover chain with <c>ResumeStreams</c> on builds such requests itself to finish a broken stream.
     /// </para>
     /// </remarks>
+    [Experimental(Experiments.StreamResumption, UrlFormat = Experiments.UrlFormat)]
     public bool ContinueFinalMessage { get; set; }
 
     /// <summary>Creates the request that asks for the rest of a partial answer to this request.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using MultiModel.Internal;
 
 namespace MultiModel;
 
@@ -85,6 +86,7 @@ public sealed class ChatResponse
 
     /// <summary>Gets where a failover chain continued a broken stream with another provider, in order.</summary>
     /// <value>Empty unless the answer was streamed through a chain with <c>ResumeStreams</c> on and resumed.</value>
+    [Experimental(Experiments.StreamResumption, UrlFormat = Experiments.UrlFormat)]
     public IReadOnlyList<ChatResumption> Resumptions { get; init; } = [];
 
     /// <summary>Creates the assistant message that repeats this answer in a conversation, tool calls and reasoning blocks included.</summary>

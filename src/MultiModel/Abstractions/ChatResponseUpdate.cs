@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using MultiModel.Internal;
 
 namespace MultiModel;
 
@@ -92,6 +93,7 @@ public sealed class ChatResponseUpdate
 
     /// <summary>Gets where a failover chain continued a broken stream with another provider; set on the final piece by a failover chain.</summary>
     /// <value>Empty on the final piece of a chain's answer that was not resumed; <see langword="null"/> on other pieces and on a provider's own stream.</value>
+    [Experimental(Experiments.StreamResumption, UrlFormat = Experiments.UrlFormat)]
     public IReadOnlyList<ChatResumption>? Resumptions { get; init; }
 
     /// <inheritdoc/>

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using MultiModel.Internal;
 
 namespace MultiModel;
 
@@ -11,6 +13,7 @@ namespace MultiModel;
 /// (until a later resumption, if any). Instances are immutable.
 /// </para>
 /// </remarks>
+[Experimental(Experiments.StreamResumption, UrlFormat = Experiments.UrlFormat)]
 public sealed class ChatResumption
 {
     /// <summary>Gets the position in the answer text (in UTF-16 characters, a <see cref="string"/> index) where the continuing provider's text starts.</summary>

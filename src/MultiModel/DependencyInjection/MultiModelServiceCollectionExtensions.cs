@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,7 @@ public static class MultiModelServiceCollectionExtensions
     /// lives in the registered <see cref="IProviderHealthStore"/> (in process by default).
     /// </para>
     /// </remarks>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type, so a call never binds ambiguously.")]
     public static IMultiModelBuilder AddMultiModel(this IServiceCollection services, Action<MultiModelOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -62,6 +64,7 @@ public static class MultiModelServiceCollectionExtensions
     /// the registration's (<c>MultiModel:Providers</c> and the ones added in code).
     /// </para>
     /// </remarks>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter's type, so a call never binds ambiguously.")]
     public static IMultiModelBuilder AddMultiModel(this IServiceCollection services, string name, Action<MultiModelOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);

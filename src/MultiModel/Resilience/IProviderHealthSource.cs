@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using MultiModel.Internal;
+
 namespace MultiModel.Resilience;
 
 /// <summary>Tells a <see cref="Failover.FailoverChatClient"/> which providers to skip: cooling down, broken, or out of rate budget.</summary>
@@ -27,12 +30,14 @@ public interface IProviderHealthSource
     /// hands back once to <see cref="SettleBudget"/> when the call ends; or a refusal, and the provider is skipped (it does
     /// not wait). The default grants every call.
     /// </returns>
+    [Experimental(Experiments.RateBudgets, UrlFormat = Experiments.UrlFormat)]
     RateBudgetReservation ReserveBudget(RateBudgetRequest request) => RateBudgetReservation.None;
 
     /// <summary>Tells whether <see cref="ReserveBudget"/> would grant a call now, without reserving anything.</summary>
     /// <param name="request">The call's demand.</param>
     /// <returns><see langword="true"/> when the call would fit. The default is <see langword="true"/>.</returns>
     /// <remarks>A failover client looks ahead with it (is there a provider left to hedge with?); only <see cref="ReserveBudget"/> spends.</remarks>
+    [Experimental(Experiments.RateBudgets, UrlFormat = Experiments.UrlFormat)]
     bool HasBudget(RateBudgetRequest request) => true;
 
     /// <summary>Corrects a granted reservation with what the call used, once, when the call ends.</summary>
@@ -41,6 +46,7 @@ public interface IProviderHealthSource
     /// The usage the provider reported, or <see langword="null"/> when the call ended without one (failed, cancelled): the
     /// reservation then stands as it was, since the provider may have counted the call.
     /// </param>
+    [Experimental(Experiments.RateBudgets, UrlFormat = Experiments.UrlFormat)]
     void SettleBudget(RateBudgetReservation reservation, ChatUsage? usage)
     {
     }

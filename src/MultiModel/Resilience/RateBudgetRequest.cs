@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MultiModel.Internal;
 
 namespace MultiModel.Resilience;
@@ -11,6 +12,7 @@ namespace MultiModel.Resilience;
 /// provider's default, when it has one).
 /// </para>
 /// </remarks>
+[Experimental(Experiments.RateBudgets, UrlFormat = Experiments.UrlFormat)]
 public readonly struct RateBudgetRequest
 {
     private readonly IChatProvider _provider;

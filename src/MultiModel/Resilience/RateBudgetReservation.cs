@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using MultiModel.Internal;
+
 namespace MultiModel.Resilience;
 
 /// <summary>Represents a provider's rate budget's answer to one call: room reserved (settled when the call ends), or a refusal.</summary>
@@ -9,6 +12,7 @@ namespace MultiModel.Resilience;
 /// chain only tells a granted reservation from a refused one and hands it back once.
 /// </para>
 /// </remarks>
+[Experimental(Experiments.RateBudgets, UrlFormat = Experiments.UrlFormat)]
 public readonly record struct RateBudgetReservation
 {
     /// <summary>The category recorded on a skipped attempt (and in metrics) for a provider whose rate budget refused the call.</summary>
