@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -43,46 +42,15 @@ internal sealed class EmulatorHandler
         {
             var bodyText = await ReadBodyAsync(context.Request, aborted).ConfigureAwait(false);
             var body = TryParse(bodyText);
-            var model = body is { } json ? WireJson.GetString(json, "model") : null;
-            record = new EmulatorRequest
-            {
-                Sequence = _state.NextSequence(),
-                Provider = provider?.Kind,
-                Method = context.Request.Method,
-                Path = path,
-                Model = model,
-                Stream = body is { } b && WireJson.GetBool(b, "stream"),
-                BodyText = bodyText,
-                Body = body,
-                Headers = SafeHeaders(context.Request.Headers),
-                ConnectionId = context.Connection.Id,
-                ReceivedAt = _timeProvider.GetUtcNow(),
-                RequestId = provider?.Kind == EmulatedProviderKind.Xai ? WireIds.Uuid() : WireIds.AnthropicRequestId(),
-            };
+            record = CreateRecord(context, path, provider, bodyText, body);
             _state.Record(record, provider);
 
             var prompt = body is { } element ? EmulatedPrompt.Read(element, provider?.Kind ?? EmulatedProviderKind.Anthropic) : new EmulatedPrompt(1, 0, null);
-            var exchange = new EmulatorExchange
-            {
-                Context = context,
-                Kind = provider?.Kind ?? EmulatedProviderKind.Anthropic,
-                Body = body ?? default,
-                Model = model ?? string.Empty,
-                Stream = record.Stream,
-                RequestId = record.RequestId,
-                ResponseId = provider?.Kind == EmulatedProviderKind.Xai ? WireIds.Uuid() : WireIds.AnthropicMessageId(),
-                InputTokens = prompt.InputTokens,
-                ImageTokens = prompt.ImageTokens,
-                Created = record.ReceivedAt,
-                TimeProvider = _timeProvider,
-                DefaultAnswer = _defaultAnswer,
-                PartialAnswer = body is { } continued ? EmulatedContinuation.FindPartialAnswer(continued) : null,
-                Aborted = aborted,
-            };
+            var exchange = CreateExchange(context, provider, record, body, prompt, aborted);
 
             var completed = provider is null
                 ? await RejectUnknownRouteAsync(exchange).ConfigureAwait(false)
-                : await CheckAsync(exchange, provider, record, body, prompt.Problem).ConfigureAwait(false)
+                : await EmulatorRequestCheck.CheckAsync(exchange, provider, record, body, prompt.Problem).ConfigureAwait(false)
                     || await EmulatorResponder.RespondAsync(exchange, provider.Dialect, provider.Next(_defaultAnswer)).ConfigureAwait(false);
             record.StatusCode = completed ? context.Response.StatusCode : 0;
             Finish(record, completed ? EmulatorRequestOutcome.Completed : EmulatorRequestOutcome.ServerAborted);
@@ -105,99 +73,39 @@ internal sealed class EmulatorHandler
         }
     }
 
-    /// <summary>Writes the real rejection when headers or body are wrong; returns <see langword="true"/> when it did.</summary>
-    private static async Task<bool> CheckAsync(EmulatorExchange exchange, EmulatedProvider provider, EmulatorRequest record, JsonElement? body, string? partProblem)
+    private EmulatorRequest CreateRecord(HttpContext context, string path, EmulatedProvider? provider, string bodyText, JsonElement? body) => new()
     {
-        var dialect = provider.Dialect;
-        var headers = exchange.Context.Request.Headers;
-        if (!HttpMethods.IsPost(exchange.Context.Request.Method))
-        {
-            await dialect.WriteErrorAsync(exchange, 405, null, "Method not allowed", null).ConfigureAwait(false);
-            return true;
-        }
+        Sequence = _state.NextSequence(),
+        Provider = provider?.Kind,
+        Method = context.Request.Method,
+        Path = path,
+        Model = body is { } json ? WireJson.GetString(json, "model") : null,
+        Stream = body is { } b && WireJson.GetBool(b, "stream"),
+        BodyText = bodyText,
+        Body = body,
+        Headers = SafeHeaders(context.Request.Headers),
+        ConnectionId = context.Connection.Id,
+        ReceivedAt = _timeProvider.GetUtcNow(),
+        RequestId = provider?.Kind == EmulatedProviderKind.Xai ? WireIds.Uuid() : WireIds.AnthropicRequestId(),
+    };
 
-        if (provider.Kind == EmulatedProviderKind.Anthropic)
-        {
-            var key = headers["x-api-key"].ToString();
-            record.Authenticated = FixedTimeEquals(key, provider.ApiKey);
-            if (!record.Authenticated)
-            {
-                await dialect.WriteErrorAsync(exchange, 401, "authentication_error", key.Length == 0 ? "x-api-key header is required" : "invalid x-api-key", null).ConfigureAwait(false);
-                return true;
-            }
-
-            if (string.IsNullOrWhiteSpace(headers["anthropic-version"]))
-            {
-                await dialect.WriteErrorAsync(exchange, 400, "invalid_request_error", "anthropic-version: header is required", null).ConfigureAwait(false);
-                return true;
-            }
-        }
-        else
-        {
-            var authorization = headers.Authorization.ToString();
-            if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || authorization.Length == 7)
-            {
-                await dialect.WriteErrorAsync(exchange, 401, null, null, null).ConfigureAwait(false);
-                return true;
-            }
-
-            var key = authorization[7..].Trim();
-            record.Authenticated = FixedTimeEquals(key, provider.ApiKey);
-            if (!record.Authenticated)
-            {
-                var message = $"Incorrect API key provided: {XaiDialect.MaskKey(key)}. You can obtain an API key from https://console.x.ai.";
-                await dialect.WriteErrorAsync(exchange, 400, null, message, null).ConfigureAwait(false);
-                return true;
-            }
-        }
-
-        if ((MissingField(provider.Kind, body) ?? partProblem) is { } problem)
-        {
-            await dialect.WriteErrorAsync(exchange, 400, null, problem, null).ConfigureAwait(false);
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Describes what is wrong with the body in the provider's words (a missing field, an Anthropic prefill that ends with white space), or returns null when it is acceptable.</summary>
-    private static string? MissingField(EmulatedProviderKind kind, JsonElement? body)
+    private EmulatorExchange CreateExchange(HttpContext context, EmulatedProvider? provider, EmulatorRequest record, JsonElement? body, EmulatedPrompt prompt, CancellationToken aborted) => new()
     {
-        var anthropic = kind == EmulatedProviderKind.Anthropic;
-        if (body is not { ValueKind: JsonValueKind.Object } json)
-        {
-            return anthropic
-                ? "There was an error parsing the body of your request. Please ensure it is valid JSON."
-                : "Failed to parse the request body as JSON.";
-        }
-
-        string? missing = null;
-        if (WireJson.GetString(json, "model") is not { Length: > 0 })
-        {
-            missing = "model";
-        }
-        else if (!json.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
-        {
-            missing = "messages";
-        }
-        else if (anthropic && WireJson.GetInt(json, "max_tokens") is null)
-        {
-            missing = "max_tokens";
-        }
-        else if (messages.GetArrayLength() == 0)
-        {
-            return anthropic ? "messages: at least one message is required" : "The `messages` field must contain at least one message.";
-        }
-        else if (anthropic && messages[messages.GetArrayLength() - 1] is var last && WireJson.GetString(last, "role") == "assistant"
-            && EmulatedContinuation.Text(last) is { Length: > 0 } prefill && char.IsWhiteSpace(prefill[^1]))
-        {
-            return "messages: final assistant content cannot end with trailing whitespace";
-        }
-
-        return missing is null ? null
-            : anthropic ? missing + ": Field required"
-            : $"The request is missing the required field `{missing}`.";
-    }
+        Context = context,
+        Kind = provider?.Kind ?? EmulatedProviderKind.Anthropic,
+        Body = body ?? default,
+        Model = record.Model ?? string.Empty,
+        Stream = record.Stream,
+        RequestId = record.RequestId,
+        ResponseId = provider?.Kind == EmulatedProviderKind.Xai ? WireIds.Uuid() : WireIds.AnthropicMessageId(),
+        InputTokens = prompt.InputTokens,
+        ImageTokens = prompt.ImageTokens,
+        Created = record.ReceivedAt,
+        TimeProvider = _timeProvider,
+        DefaultAnswer = _defaultAnswer,
+        PartialAnswer = body is { } continued ? EmulatedContinuation.FindPartialAnswer(continued) : null,
+        Aborted = aborted,
+    };
 
     private static async Task<bool> RejectUnknownRouteAsync(EmulatorExchange exchange)
     {
@@ -287,7 +195,4 @@ internal sealed class EmulatorHandler
 
         return builder.ToString();
     }
-
-    private static bool FixedTimeEquals(string actual, string expected) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(actual), Encoding.UTF8.GetBytes(expected));
 }

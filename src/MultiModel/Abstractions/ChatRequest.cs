@@ -144,9 +144,23 @@ public sealed partial class ChatRequest
     public void Validate()
     {
         const string Param = "request";
+        ValidateMessages(Param);
+        ValidateToolTurns(Param);
+        ValidateTools(Param);
+        ValidateCacheBreakpoints(Param);
+        ValidateContinuation(Param);
+        ValidateSampling(Param);
+        ValidateReasoning(Param);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Checks that there is a conversation: messages, none null, none empty unless it may be, not only system messages.</summary>
+    private void ValidateMessages(string param)
+    {
         if (Messages.Count == 0)
         {
-            throw new ArgumentException("The request has no messages.", Param);
+            throw new ArgumentException("The request has no messages.", param);
         }
 
         var hasConversation = false;
@@ -155,12 +169,12 @@ public sealed partial class ChatRequest
             var message = Messages[i];
             if (message is null)
             {
-                throw new ArgumentException(Invariant($"Message {i} is null."), Param);
+                throw new ArgumentException(Invariant($"Message {i} is null."), param);
             }
 
             if (string.IsNullOrWhiteSpace(message.Text) && message.Role != ChatRole.Tool && message.ToolCalls.Count == 0 && !HasMedia(message))
             {
-                throw new ArgumentException(Invariant($"Message {i} ({message.Role}) has empty text."), Param);
+                throw new ArgumentException(Invariant($"Message {i} ({message.Role}) has empty text."), param);
             }
 
             hasConversation |= message.Role != ChatRole.System;
@@ -168,62 +182,57 @@ public sealed partial class ChatRequest
 
         if (!hasConversation)
         {
-            throw new ArgumentException("The request has only system messages; add at least one user message.", Param);
+            throw new ArgumentException("The request has only system messages; add at least one user message.", param);
         }
+    }
 
-        ValidateToolTurns(Param);
-        ValidateTools(Param);
-        ValidateCacheBreakpoints(Param);
-        ValidateContinuation(Param);
-
+    /// <summary>Checks the model and sampling settings: model id, output limit, temperature, top-p, stop sequences, log probabilities.</summary>
+    private void ValidateSampling(string param)
+    {
         if (ModelId is not null && string.IsNullOrWhiteSpace(ModelId))
         {
-            throw new ArgumentException("ModelId is empty; leave it null to use the provider's model.", Param);
+            throw new ArgumentException("ModelId is empty; leave it null to use the provider's model.", param);
         }
 
         if (MaxOutputTokens is <= 0)
         {
-            throw new ArgumentException(Invariant($"MaxOutputTokens must be positive (was {MaxOutputTokens})."), Param);
+            throw new ArgumentException(Invariant($"MaxOutputTokens must be positive (was {MaxOutputTokens})."), param);
         }
 
         if (Temperature is { } t && (double.IsNaN(t) || t < 0))
         {
-            throw new ArgumentException(Invariant($"Temperature must be a number of 0 or more (was {t})."), Param);
+            throw new ArgumentException(Invariant($"Temperature must be a number of 0 or more (was {t})."), param);
         }
 
         if (TopP is { } p && (double.IsNaN(p) || p <= 0 || p > 1))
         {
-            throw new ArgumentException(Invariant($"TopP must be greater than 0 and at most 1 (was {p})."), Param);
+            throw new ArgumentException(Invariant($"TopP must be greater than 0 and at most 1 (was {p})."), param);
         }
 
         if (StopSequences.Count > MaxStopSequences)
         {
-            throw new ArgumentException(Invariant($"At most {MaxStopSequences} stop sequences are allowed (got {StopSequences.Count})."), Param);
+            throw new ArgumentException(Invariant($"At most {MaxStopSequences} stop sequences are allowed (got {StopSequences.Count})."), param);
         }
 
         for (var i = 0; i < StopSequences.Count; i++)
         {
             if (string.IsNullOrEmpty(StopSequences[i]))
             {
-                throw new ArgumentException(Invariant($"Stop sequence {i} is null or empty."), Param);
+                throw new ArgumentException(Invariant($"Stop sequence {i} is null or empty."), param);
             }
         }
-
-        ValidateReasoning(Param);
 
         if (TopLogprobs is { } top)
         {
             if (top is < 0 or > 8)
             {
-                throw new ArgumentException(Invariant($"TopLogprobs must be between 0 and 8 (was {top})."), Param);
+                throw new ArgumentException(Invariant($"TopLogprobs must be between 0 and 8 (was {top})."), param);
             }
 
             if (!IncludeLogprobs)
             {
-                throw new ArgumentException("TopLogprobs requires IncludeLogprobs to be true.", Param);
+                throw new ArgumentException("TopLogprobs requires IncludeLogprobs to be true.", param);
             }
         }
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
