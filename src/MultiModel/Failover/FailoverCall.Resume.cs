@@ -26,7 +26,7 @@ internal sealed partial class FailoverCall
         }
         catch (Exception ex)
         {
-            ReportFailure(ex);
+            Telemetry.Failed(ex);
             throw;
         }
     }

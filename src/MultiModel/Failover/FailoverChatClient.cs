@@ -97,7 +97,7 @@ public sealed class FailoverChatClient : IChatProvider
         }
         catch (Exception ex)
         {
-            call.ReportFailure(ex);
+            call.Telemetry.Failed(ex);
             throw;
         }
         finally
