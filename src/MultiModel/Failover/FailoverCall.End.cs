@@ -24,7 +24,7 @@ internal sealed partial class FailoverCall
             }
 
             var (answer, score) = (winner.Response!, winner.Score!);
-            if (!score.MeetsThreshold && Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.Throw)
+            if (!score.MeetsThreshold && Options.WhenNoneMeetsThreshold == BelowThresholdBehavior.Throw)
             {
                 OfferBest(winner);
                 throw CreateException(ChatFailoverReason.BelowThresholdAfterContent, answer.Text);

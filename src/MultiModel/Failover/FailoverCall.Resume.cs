@@ -78,5 +78,5 @@ internal sealed partial class FailoverCall
 
     /// <summary>Tells whether a broken answer may be continued: resumption is on, and the answer is free text (no tools offered, whose calls the engine sees only whole, no JSON schema).</summary>
     private bool CanResume(AttemptStream partial) =>
-        Settings.ResumeStreams && Request.Tools.Count == 0 && Request.ResponseFormat is null && !string.IsNullOrWhiteSpace(partial.Text);
+        Options.ResumeStreams && Request.Tools.Count == 0 && Request.ResponseFormat is null && !string.IsNullOrWhiteSpace(partial.Text);
 }

@@ -37,10 +37,12 @@ internal sealed partial class FailoverCall
         Telemetry = CallTelemetry.Start(settings.Telemetry, settings.TimeProvider, request, streaming);
         _refusals = refusals;
         _end = settings.Providers.Length;
-        _attempts = new FailoverAttempt?[streaming && settings.ResumeStreams ? 2 * _end : _end];
+        _attempts = new FailoverAttempt?[streaming && settings.Options.ResumeStreams ? 2 * _end : _end];
     }
 
     public FailoverSettings Settings { get; }
+
+    public FailoverChatClientOptions Options => Settings.Options;
 
     /// <summary>Gets the caller's request: the one answers are scored against.</summary>
     public ChatRequest Request { get; }
@@ -114,7 +116,7 @@ internal sealed partial class FailoverCall
 
         var reasons = string.Join("; ", providers.Select((p, i) => $"{p.Name}: {refused[i].Reason}"));
         var category = refused.All(r => r.Category == refused[0].Category) ? refused[0].Category! : ChatRequestSupport.UnsupportedCategory;
-        return ChatRequestSupport.Unsupported(category, $"no provider of chain '{settings.Name}' can take the request ({reasons})");
+        return ChatRequestSupport.Unsupported(category, $"no provider of chain '{settings.Options.Name}' can take the request ({reasons})");
     }
 
     /// <summary>Starts the next provider that is not skipped, recording the skipped ones (on the round after the chain's end, only the ones it calls); <see langword="null"/> when none is left.</summary>
@@ -165,7 +167,7 @@ internal sealed partial class FailoverCall
     {
         CallerToken.ThrowIfCancellationRequested();
         var failure = attempt.Translate(attempt.Failure!);
-        var decision = Settings.ErrorClassifier.Classify(failure);
+        var decision = Options.ErrorClassifier.Classify(failure);
         (_lastFailure, _lastFailureClass) = (failure, decision.ErrorClass);
         Record(attempt, attempt.End(ChatAttemptOutcome.Failed, failure, decision));
         return decision.ShouldFailOver;
@@ -193,9 +195,9 @@ internal sealed partial class FailoverCall
             : attempts.Any(a => a.Outcome != ChatAttemptOutcome.Skipped) ? ChatFailoverReason.AllFailed
             : ChatFailoverReason.AllSkipped;
         var summary = attempts.Count == 0 ? "no attempt" : string.Join("; ", attempts.Select(a => a.ToString()));
-        return new ChatFailoverException(string.Create(CultureInfo.InvariantCulture, $"Failover chain '{Settings.Name}' gave up ({reason}): {summary}."), _lastFailure)
+        return new ChatFailoverException(string.Create(CultureInfo.InvariantCulture, $"Failover chain '{Options.Name}' gave up ({reason}): {summary}."), _lastFailure)
         {
-            ChainName = Settings.Name,
+            ChainName = Options.Name,
             Reason = reason.Value,
             ErrorClass = _lastFailure is null ? ChatErrorClass.None : _lastFailureClass,
             Attempts = attempts,
@@ -212,7 +214,7 @@ internal sealed partial class FailoverCall
         if (ended)
         {
             Telemetry.AttemptEnded(attempt);
-            Settings.OnAttempt?.Invoke(attempt.Report!);
+            Options.OnAttempt?.Invoke(attempt.Report!);
         }
     }
 }

@@ -59,7 +59,7 @@ public sealed class FailoverChatClient : IChatProvider
     }
 
     /// <inheritdoc/>
-    public string Name => _settings.Name;
+    public string Name => _settings.Options.Name;
 
     /// <summary>Gets the providers of the chain, in the order they are tried.</summary>
     public IReadOnlyList<IChatProvider> Providers => _settings.Providers;
