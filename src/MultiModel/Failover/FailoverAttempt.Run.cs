@@ -95,7 +95,10 @@ internal sealed partial class FailoverAttempt
     /// <summary>Reads a stream up to its first content and, with a head buffer, until the head is long enough, old enough or complete.</summary>
     private async Task ReadHeadAsync()
     {
-        var stream = Stream = _call.OpenStream(Provider, Token);
+        // After a break, the stream continues the partial answer the request asks the provider to continue.
+        var (request, partial) = (_call.AttemptRequest, _call.PartialAnswer);
+        var enumerator = Provider.GetStreamingResponseAsync(request, Token).GetAsyncEnumerator(Token);
+        var stream = Stream = new AttemptStream(enumerator, Provider.Name, partial, partial is null ? null : request.Messages[^1].Text);
         while (!stream.HasContent && stream.Final is null)
         {
             await ReadAsync(hold: true).ConfigureAwait(false);

@@ -48,11 +48,10 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
         Report = new ChatAttempt { Index = index, ProviderName = Provider.Name, Outcome = ChatAttemptOutcome.Skipped, SkipReason = skip.Reason };
     }
 
-    /// <summary>Initializes a new instance of the <see cref="FailoverAttempt"/> class for a provider about to be called, and starts its clock.</summary>
-    /// <param name="call">The call.</param>
-    /// <param name="index">The provider's index.</param>
-    /// <param name="hedged">Whether the attempt starts while another one still runs.</param>
-    /// <param name="reservation">What the provider's rate budget reserved for it; settled once, when the attempt ends.</param>
+    /// <summary>
+    /// Initializes a new instance of the <see cref="FailoverAttempt"/> class for a provider about to be called (<paramref name="hedged"/>: while another
+    /// one still runs), and starts its clock. The rate budget's <paramref name="reservation"/> is settled once, when the attempt ends.
+    /// </summary>
     public FailoverAttempt(FailoverCall call, int index, bool hedged, RateBudgetReservation reservation)
     {
         _call = call;

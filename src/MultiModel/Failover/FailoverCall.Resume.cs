@@ -31,13 +31,6 @@ internal sealed partial class FailoverCall
         }
     }
 
-    /// <summary>Opens a provider's stream of <see cref="AttemptRequest"/>; after a break, one that continues the partial answer.</summary>
-    public AttemptStream OpenStream(IChatProvider provider, CancellationToken cancellationToken) => new(
-        provider.GetStreamingResponseAsync(AttemptRequest, cancellationToken).GetAsyncEnumerator(cancellationToken),
-        provider.Name,
-        PartialAnswer,
-        PartialAnswer is null ? null : AttemptRequest.Messages[^1].Text);
-
     /// <summary>Records the break and, when the answer may be resumed, runs the chain again with a request to continue it: on the providers not tried yet, then once more round the chain.</summary>
     private async ValueTask<FailoverAttempt> ResumeAsync(FailoverAttempt broken)
     {
