@@ -1,4 +1,3 @@
-using MultiModel.Failover;
 
 namespace MultiModel.Samples.ConsoleApp;
 

@@ -45,17 +45,19 @@ internal sealed partial class CallTelemetry
         }
     }
 
-    /// <summary>Records how the call ended without an answer: cancelled by the caller, given up by the chain, or failed otherwise.</summary>
+    /// <summary>Records how the call ended without an answer (once; later reports change nothing): cancelled by the caller, given up by the chain (a <see cref="ChatFailoverException"/>), or failed otherwise.</summary>
     /// <param name="exception">What the call throws.</param>
-    /// <param name="failoverReason">Why the chain gave up (a <c>multimodel.failover.reason</c> value), or <see langword="null"/> when it did not.</param>
-    /// <param name="lastErrorClass">The class of the chain's last failure.</param>
-    /// <param name="belowThreshold">Whether the chain gave up because no answer met the threshold.</param>
-    public void Failed(Exception exception, string? failoverReason = null, ChatErrorClass lastErrorClass = ChatErrorClass.None, bool belowThreshold = false)
+    public void Failed(Exception exception)
     {
         if (!_enabled || _outcome is not null)
         {
             return;
         }
+
+        var failover = exception as ChatFailoverException;
+        var failoverReason = failover is null ? null : TelemetryTags.Reason(failover.Reason);
+        var lastErrorClass = failover?.ErrorClass ?? ChatErrorClass.None;
+        var belowThreshold = failover?.Reason is ChatFailoverReason.NoneMetThreshold or ChatFailoverReason.BelowThresholdAfterContent;
 
         if (exception is OperationCanceledException)
         {

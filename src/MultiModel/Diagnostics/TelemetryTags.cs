@@ -82,6 +82,17 @@ internal static class TelemetryTags
         _ => "other",
     };
 
+    public static string Reason(ChatFailoverReason reason) => reason switch
+    {
+        ChatFailoverReason.AllFailed => "all_failed",
+        ChatFailoverReason.NoneMetThreshold => "none_met_threshold",
+        ChatFailoverReason.AllSkipped => "all_skipped",
+        ChatFailoverReason.FailedFast => "failed_fast",
+        ChatFailoverReason.FailedAfterContent => "failed_after_content",
+        ChatFailoverReason.BelowThresholdAfterContent => "below_threshold_after_content",
+        _ => "other",
+    };
+
     public static string FinishReason(ChatFinishReason reason, string? raw) => reason switch
     {
         ChatFinishReason.Stop => "stop",

@@ -23,12 +23,12 @@ internal sealed partial class FailoverAttempt
         _timer?.CancelAfter(Timeout.InfiniteTimeSpan);
         _duration = Elapsed;
         Response ??= Stream!.ToResponse();
-        Score = await Settings.Confidence.ScoreResponseAsync(_call.Request, Response, ScoringToken).ConfigureAwait(false);
+        Score = await Options.Confidence.ScoreResponseAsync(_call.Request, Response, ScoringToken).ConfigureAwait(false);
         ScoreIsPartial = false;
     }
 
     /// <summary>Restarts the attempt timer: once a stream is released, it bounds the silence between two updates.</summary>
-    public void RestartTimer() => _timer?.CancelAfter(Settings.AttemptTimeout);
+    public void RestartTimer() => _timer?.CancelAfter(Options.AttemptTimeout);
 
     /// <summary>Reads the next update of a released stream; <see langword="null"/> when the stream failed or ended early (see <see cref="Failure"/>).</summary>
     public async ValueTask<ChatResponseUpdate?> ReadTailAsync()
@@ -56,7 +56,7 @@ internal sealed partial class FailoverAttempt
         }
 
         // The one hand-off of the attempt's deadline: the provider's transport copies it onto each HTTP request.
-        AttemptDeadline.Set(_timer is null ? null : Settings.TimeProvider.GetUtcNow() + Settings.AttemptTimeout);
+        AttemptDeadline.Set(_timer is null ? null : Settings.TimeProvider.GetUtcNow() + Options.AttemptTimeout);
         try
         {
             if (_call.Streaming)
@@ -82,7 +82,7 @@ internal sealed partial class FailoverAttempt
             }
             else if (Settings.HasHeadBuffer)
             {
-                Score = await Settings.Confidence.ScoreAsync(Stream!.ToPartialContext(_call.Request), ScoringToken).ConfigureAwait(false);
+                Score = await Options.Confidence.ScoreAsync(Stream!.ToPartialContext(_call.Request), ScoringToken).ConfigureAwait(false);
                 ScoreIsPartial = true;
             }
         }
@@ -95,22 +95,24 @@ internal sealed partial class FailoverAttempt
     /// <summary>Reads a stream up to its first content and, with a head buffer, until the head is long enough, old enough or complete.</summary>
     private async Task ReadHeadAsync()
     {
-        var stream = Stream = _call.OpenStream(Provider, Token);
+        // After a break, the stream continues the partial answer the request asks the provider to continue.
+        var (request, partial) = (_call.AttemptRequest, _call.PartialAnswer);
+        var enumerator = Provider.GetStreamingResponseAsync(request, Token).GetAsyncEnumerator(Token);
+        var stream = Stream = new AttemptStream(enumerator, Provider.Name, partial, partial is null ? null : request.Messages[^1].Text);
         while (!stream.HasContent && stream.Final is null)
         {
             await ReadAsync(hold: true).ConfigureAwait(false);
         }
 
-        var settings = Settings;
-        var due = settings.HeadBufferTime is { } time ? _timeToFirstContent + time : null;
-        while (settings.HasHeadBuffer && stream.Final is null && (settings.HeadBufferLength == 0 || stream.ContentLength < settings.HeadBufferLength))
+        var (length, due) = (Options.HeadBufferLength, Options.HeadBufferTime is { } time ? _timeToFirstContent + time : null);
+        while (Settings.HasHeadBuffer && stream.Final is null && (length == 0 || stream.ContentLength < length))
         {
             var move = stream.PendingMove = stream.Enumerator.MoveNextAsync().AsTask();
             if (due is { } limit && !move.IsCompleted)
             {
                 try
                 {
-                    await move.WaitAsync(TimeSpan.FromTicks(Math.Max(0, (limit - Elapsed).Ticks)), settings.TimeProvider, ScoringToken).ConfigureAwait(false);
+                    await move.WaitAsync(TimeSpan.FromTicks(Math.Max(0, (limit - Elapsed).Ticks)), Settings.TimeProvider, ScoringToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {

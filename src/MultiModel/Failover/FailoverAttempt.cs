@@ -48,11 +48,10 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
         Report = new ChatAttempt { Index = index, ProviderName = Provider.Name, Outcome = ChatAttemptOutcome.Skipped, SkipReason = skip.Reason };
     }
 
-    /// <summary>Initializes a new instance of the <see cref="FailoverAttempt"/> class for a provider about to be called, and starts its clock.</summary>
-    /// <param name="call">The call.</param>
-    /// <param name="index">The provider's index.</param>
-    /// <param name="hedged">Whether the attempt starts while another one still runs.</param>
-    /// <param name="reservation">What the provider's rate budget reserved for it; settled once, when the attempt ends.</param>
+    /// <summary>
+    /// Initializes a new instance of the <see cref="FailoverAttempt"/> class for a provider about to be called (<paramref name="hedged"/>: while another
+    /// one still runs), and starts its clock. The rate budget's <paramref name="reservation"/> is settled once, when the attempt ends.
+    /// </summary>
     public FailoverAttempt(FailoverCall call, int index, bool hedged, RateBudgetReservation reservation)
     {
         _call = call;
@@ -60,11 +59,11 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
         Provider = call.ProviderAt(index);
         Hedged = hedged;
         _reservation = reservation;
-        var (clock, timeout) = (call.Settings.TimeProvider, call.Settings.AttemptTimeout);
+        var (clock, timeout) = (call.Settings.TimeProvider, call.Options.AttemptTimeout);
         _started = clock.GetTimestamp();
 
         // Without hedging an attempt is aborted only when the caller is gone, so the caller's token serves for scoring.
-        _abort = call.Settings.HedgingDelay is null ? null : CancellationTokenSource.CreateLinkedTokenSource(call.CallerToken);
+        _abort = call.Options.HedgingDelay is null ? null : CancellationTokenSource.CreateLinkedTokenSource(call.CallerToken);
         var upstream = _abort?.Token ?? call.CallerToken;
         if (timeout == Timeout.InfiniteTimeSpan || clock == TimeProvider.System)
         {
@@ -137,6 +136,8 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
 
     private FailoverSettings Settings => _call.Settings;
 
+    private FailoverChatClientOptions Options => _call.Options;
+
     private TimeSpan Elapsed => Settings.TimeProvider.GetElapsedTime(_started);
 
     /// <summary>Starts the attempt's own flow (<see cref="Completion"/>); telemetry has opened its span before.</summary>
@@ -157,7 +158,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     /// <summary>Turns what the provider threw into the failure to classify: a fired attempt timer becomes a <see cref="TimeoutException"/>.</summary>
     public Exception Translate(Exception exception) =>
         exception is OperationCanceledException && _timer is { IsCancellationRequested: true } && !_aborted && !_call.CallerToken.IsCancellationRequested
-            ? new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"The attempt to '{Provider.Name}' timed out after {Settings.AttemptTimeout.TotalMilliseconds:0} ms."), exception)
+            ? new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"The attempt to '{Provider.Name}' timed out after {Options.AttemptTimeout.TotalMilliseconds:0} ms."), exception)
             : exception;
 
     /// <summary>Ends the attempt with its report, once: failed (with the failure and the classifier's decision), answered (with its score) or cancelled.</summary>
@@ -173,7 +174,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
         var usage = !answered ? null : Stream is { } stream ? stream.Usage : Response?.Usage;
         if (_reservation.Budget is not null)
         {
-            Settings.HealthSource!.SettleBudget(_reservation, usage);
+            Options.HealthSource!.SettleBudget(_reservation, usage);
         }
 
         var (status, errorType) = Describe(failure);

@@ -24,7 +24,7 @@ internal sealed partial class FailoverCall
             }
 
             var (answer, score) = (winner.Response!, winner.Score!);
-            if (!score.MeetsThreshold && Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.Throw)
+            if (!score.MeetsThreshold && Options.WhenNoneMeetsThreshold == BelowThresholdBehavior.Throw)
             {
                 OfferBest(winner);
                 throw CreateException(ChatFailoverReason.BelowThresholdAfterContent, answer.Text);
@@ -42,28 +42,9 @@ internal sealed partial class FailoverCall
         }
         catch (Exception ex)
         {
-            ReportFailure(ex);
+            Telemetry.Failed(ex);
             throw;
         }
-    }
-
-    /// <summary>Reports to telemetry how the call failed (once; later reports change nothing).</summary>
-    public void ReportFailure(Exception exception)
-    {
-        var failover = exception as ChatFailoverException;
-        var reason = failover?.Reason switch
-        {
-            null => null,
-            ChatFailoverReason.AllFailed => "all_failed",
-            ChatFailoverReason.NoneMetThreshold => "none_met_threshold",
-            ChatFailoverReason.AllSkipped => "all_skipped",
-            ChatFailoverReason.FailedFast => "failed_fast",
-            ChatFailoverReason.FailedAfterContent => "failed_after_content",
-            ChatFailoverReason.BelowThresholdAfterContent => "below_threshold_after_content",
-            _ => "other",
-        };
-        var belowThreshold = failover?.Reason is ChatFailoverReason.NoneMetThreshold or ChatFailoverReason.BelowThresholdAfterContent;
-        Telemetry.Failed(exception, reason, failover?.ErrorClass ?? ChatErrorClass.None, belowThreshold);
     }
 
     /// <summary>Ends the call: attempts still open (a stream abandoned, an attempt the caller's cancellation cut short) end as cancelled, the records are disposed, then the call's span ends.</summary>

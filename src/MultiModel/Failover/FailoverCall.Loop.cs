@@ -58,7 +58,7 @@ internal sealed partial class FailoverCall
                 }
             }
 
-            return Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.ReturnBest && Best is { } best ? best : throw CreateException();
+            return Options.WhenNoneMeetsThreshold == BelowThresholdBehavior.ReturnBest && Best is { } best ? best : throw CreateException();
         }
         catch (Exception)
         {
@@ -83,7 +83,7 @@ internal sealed partial class FailoverCall
             return Verdict.Accept; // met the threshold, or a stream released at its first content (no head buffer)
         }
 
-        if (!attempt.IsComplete && Settings.WhenNoneMeetsThreshold == BelowThresholdBehavior.ReturnBest
+        if (!attempt.IsComplete && Options.WhenNoneMeetsThreshold == BelowThresholdBehavior.ReturnBest
             && FirstInFlight() is null && Best is null && !HasFurtherCandidate())
         {
             return Verdict.Accept; // the last candidate's rejected head is released anyway; its final update is flagged
@@ -112,12 +112,12 @@ internal sealed partial class FailoverCall
     }
 
     /// <summary>Gets a task that completes when an attempt in flight ends; without hedging only one is ever in flight.</summary>
-    private Task AnyInFlightEnds() => Settings.HedgingDelay is null
+    private Task AnyInFlightEnds() => Options.HedgingDelay is null
         ? FirstInFlight()!.Completion
         : Task.WhenAny(_attempts.Take(_next).Where(a => a is { InFlight: true }).Select(a => a!.Completion));
 
     /// <summary>Gets how long to wait before hedging with the next provider: the delay since the last start, or infinite.</summary>
-    private TimeSpan HedgeTimeLeft() => Settings.HedgingDelay is { } delay && HasFurtherCandidate()
+    private TimeSpan HedgeTimeLeft() => Options.HedgingDelay is { } delay && HasFurtherCandidate()
         ? TimeSpan.FromTicks(Math.Max(0, (delay - Settings.TimeProvider.GetElapsedTime(_lastStart)).Ticks))
         : Timeout.InfiniteTimeSpan;
 

@@ -26,17 +26,10 @@ internal sealed partial class FailoverCall
         }
         catch (Exception ex)
         {
-            ReportFailure(ex);
+            Telemetry.Failed(ex);
             throw;
         }
     }
-
-    /// <summary>Opens a provider's stream of <see cref="AttemptRequest"/>; after a break, one that continues the partial answer.</summary>
-    public AttemptStream OpenStream(IChatProvider provider, CancellationToken cancellationToken) => new(
-        provider.GetStreamingResponseAsync(AttemptRequest, cancellationToken).GetAsyncEnumerator(cancellationToken),
-        provider.Name,
-        PartialAnswer,
-        PartialAnswer is null ? null : AttemptRequest.Messages[^1].Text);
 
     /// <summary>Records the break and, when the answer may be resumed, runs the chain again with a request to continue it: on the providers not tried yet, then once more round the chain.</summary>
     private async ValueTask<FailoverAttempt> ResumeAsync(FailoverAttempt broken)
@@ -78,5 +71,5 @@ internal sealed partial class FailoverCall
 
     /// <summary>Tells whether a broken answer may be continued: resumption is on, and the answer is free text (no tools offered, whose calls the engine sees only whole, no JSON schema).</summary>
     private bool CanResume(AttemptStream partial) =>
-        Settings.ResumeStreams && Request.Tools.Count == 0 && Request.ResponseFormat is null && !string.IsNullOrWhiteSpace(partial.Text);
+        Options.ResumeStreams && Request.Tools.Count == 0 && Request.ResponseFormat is null && !string.IsNullOrWhiteSpace(partial.Text);
 }

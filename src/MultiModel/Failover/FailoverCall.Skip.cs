@@ -18,12 +18,12 @@ internal sealed partial class FailoverCall
             return new(refusal.Category!, refusal.Reason!);
         }
 
-        if (Settings.MaxAttempts is { } max && _started >= max)
+        if (Options.MaxAttempts is { } max && _started >= max)
         {
             return new(MaxAttemptsSkipReason, MaxAttemptsSkipReason);
         }
 
-        if (Settings.HealthSource is not { } source)
+        if (Options.HealthSource is not { } source)
         {
             return null;
         }

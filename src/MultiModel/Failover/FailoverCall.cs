@@ -5,7 +5,7 @@ namespace MultiModel.Failover;
 
 /// <summary>The state of one call through a failover chain: one attempt record per provider reached, the best answer so far, the last failure.</summary>
 /// <remarks>Used by one flow at a time (the call's orchestrating flow); not thread-safe.</remarks>
-internal sealed partial class FailoverCall
+internal sealed partial class FailoverCall(FailoverSettings settings, ChatRequest request, ChatRequestSupport[]? refusals, bool streaming, CancellationToken callerToken)
 {
     /// <summary>The reason recorded on providers left untried because <see cref="FailoverChatClientOptions.MaxAttempts"/> was reached.</summary>
     public const string MaxAttemptsSkipReason = "max-attempts";
@@ -14,45 +14,34 @@ internal sealed partial class FailoverCall
     /// One record per position reached (skipped or started). The positions are the providers in order; a streamed call
     /// that may be resumed has them once more after, which open only when a stream is resumed (see <see cref="ProviderAt"/>).
     /// </summary>
-    private readonly FailoverAttempt?[] _attempts;
+    private readonly FailoverAttempt?[] _attempts = new FailoverAttempt?[(streaming && settings.Options.ResumeStreams ? 2 : 1) * settings.Providers.Length];
 
     /// <summary>What each provider said it cannot take (of <see cref="AttemptRequest"/>), at its index; <see langword="null"/> when all can take it.</summary>
-    private ChatRequestSupport[]? _refusals;
+    private ChatRequestSupport[]? _refusals = refusals;
     private int _next;
 
     /// <summary>The end of the positions <see cref="StartNext"/> may reach: the providers once, or twice after a resumption.</summary>
-    private int _end;
+    private int _end = settings.Providers.Length;
     private int _started;
     private long _lastStart;
     private Exception? _lastFailure;
     private ChatErrorClass _lastFailureClass;
 
-    public FailoverCall(FailoverSettings settings, ChatRequest request, ChatRequestSupport[]? refusals, bool streaming, CancellationToken callerToken)
-    {
-        Settings = settings;
-        Request = request;
-        AttemptRequest = request;
-        Streaming = streaming;
-        CallerToken = callerToken;
-        Telemetry = CallTelemetry.Start(settings.Telemetry, settings.TimeProvider, request, streaming);
-        _refusals = refusals;
-        _end = settings.Providers.Length;
-        _attempts = new FailoverAttempt?[streaming && settings.ResumeStreams ? 2 * _end : _end];
-    }
+    public FailoverSettings Settings { get; } = settings;
 
-    public FailoverSettings Settings { get; }
+    public FailoverChatClientOptions Options => Settings.Options;
 
     /// <summary>Gets the caller's request: the one answers are scored against.</summary>
-    public ChatRequest Request { get; }
+    public ChatRequest Request { get; } = request;
 
     /// <summary>Gets the request the attempts send: the caller's, or after a stream broke, the one that asks to continue its partial answer.</summary>
-    public ChatRequest AttemptRequest { get; private set; }
+    public ChatRequest AttemptRequest { get; private set; } = request;
 
-    public bool Streaming { get; }
+    public bool Streaming { get; } = streaming;
 
-    public CancellationToken CallerToken { get; }
+    public CancellationToken CallerToken { get; } = callerToken;
 
-    public CallTelemetry Telemetry { get; }
+    public CallTelemetry Telemetry { get; } = CallTelemetry.Start(settings.Telemetry, settings.TimeProvider, request, streaming);
 
     /// <summary>Gets the attempt whose whole answer, below the threshold, has the highest confidence so far.</summary>
     public FailoverAttempt? Best { get; private set; }
@@ -62,18 +51,12 @@ internal sealed partial class FailoverCall
     {
         get
         {
-            var count = 0;
-            for (var i = 0; i < _next; i++)
+            var reports = new List<ChatAttempt>(_next);
+            foreach (var attempt in _attempts.AsSpan(0, _next))
             {
-                count += _attempts[i]?.Report is null ? 0 : 1;
-            }
-
-            var reports = count == 0 ? [] : new ChatAttempt[count];
-            for (int i = 0, j = 0; i < _next; i++)
-            {
-                if (_attempts[i]?.Report is { } report)
+                if (attempt?.Report is { } report)
                 {
-                    reports[j++] = report;
+                    reports.Add(report);
                 }
             }
 
@@ -114,7 +97,7 @@ internal sealed partial class FailoverCall
 
         var reasons = string.Join("; ", providers.Select((p, i) => $"{p.Name}: {refused[i].Reason}"));
         var category = refused.All(r => r.Category == refused[0].Category) ? refused[0].Category! : ChatRequestSupport.UnsupportedCategory;
-        return ChatRequestSupport.Unsupported(category, $"no provider of chain '{settings.Name}' can take the request ({reasons})");
+        return ChatRequestSupport.Unsupported(category, $"no provider of chain '{settings.Options.Name}' can take the request ({reasons})");
     }
 
     /// <summary>Starts the next provider that is not skipped, recording the skipped ones (on the round after the chain's end, only the ones it calls); <see langword="null"/> when none is left.</summary>
@@ -165,7 +148,7 @@ internal sealed partial class FailoverCall
     {
         CallerToken.ThrowIfCancellationRequested();
         var failure = attempt.Translate(attempt.Failure!);
-        var decision = Settings.ErrorClassifier.Classify(failure);
+        var decision = Options.ErrorClassifier.Classify(failure);
         (_lastFailure, _lastFailureClass) = (failure, decision.ErrorClass);
         Record(attempt, attempt.End(ChatAttemptOutcome.Failed, failure, decision));
         return decision.ShouldFailOver;
@@ -193,9 +176,9 @@ internal sealed partial class FailoverCall
             : attempts.Any(a => a.Outcome != ChatAttemptOutcome.Skipped) ? ChatFailoverReason.AllFailed
             : ChatFailoverReason.AllSkipped;
         var summary = attempts.Count == 0 ? "no attempt" : string.Join("; ", attempts.Select(a => a.ToString()));
-        return new ChatFailoverException(string.Create(CultureInfo.InvariantCulture, $"Failover chain '{Settings.Name}' gave up ({reason}): {summary}."), _lastFailure)
+        return new ChatFailoverException(string.Create(CultureInfo.InvariantCulture, $"Failover chain '{Options.Name}' gave up ({reason}): {summary}."), _lastFailure)
         {
-            ChainName = Settings.Name,
+            ChainName = Options.Name,
             Reason = reason.Value,
             ErrorClass = _lastFailure is null ? ChatErrorClass.None : _lastFailureClass,
             Attempts = attempts,
@@ -212,7 +195,7 @@ internal sealed partial class FailoverCall
         if (ended)
         {
             Telemetry.AttemptEnded(attempt);
-            Settings.OnAttempt?.Invoke(attempt.Report!);
+            Options.OnAttempt?.Invoke(attempt.Report!);
         }
     }
 }

@@ -6,38 +6,32 @@ namespace MultiModel.Failover;
 /// <summary>Tries an ordered list of providers until one gives an answer that meets the confidence policy.</summary>
 /// <remarks>
 /// <para>
-/// <b>Order and skipping.</b> Providers are tried in order. One is skipped without a call (outcome
-/// <see cref="ChatAttemptOutcome.Skipped"/> with a <see cref="ChatAttempt.SkipReason"/>) when it cannot take the request
-/// (<see cref="IChatProvider.CheckRequest"/>), when <see cref="FailoverChatClientOptions.MaxAttempts"/> providers were
-/// called, or when the <see cref="FailoverChatClientOptions.HealthSource"/> reports it cooling down or with an open circuit,
-/// or its rate budget has no room for the call (<see cref="IProviderHealthSource.ReserveBudget"/>; a call never waits for one).
+/// Providers are tried in order. One is skipped without a call (<see cref="ChatAttemptOutcome.Skipped"/>, with a
+/// <see cref="ChatAttempt.SkipReason"/>) when it cannot take the request (<see cref="IChatProvider.CheckRequest"/>), when
+/// <see cref="FailoverChatClientOptions.MaxAttempts"/> is reached, or when the <see cref="FailoverChatClientOptions.HealthSource"/>
+/// says it is cooling down, its circuit is open or its rate budget has no room (a call never waits for one).
 /// </para>
 /// <para>
-/// <b>Failures and confidence.</b> <see cref="FailoverChatClientOptions.ErrorClassifier"/> decides whether a failure
-/// moves the call to the next provider or ends it; each attempt has its own <see cref="FailoverChatClientOptions.AttemptTimeout"/>.
+/// The <see cref="FailoverChatClientOptions.ErrorClassifier"/> decides whether a failure moves the call on or ends it.
 /// Every answer is scored by <see cref="FailoverChatClientOptions.Confidence"/>; one below the threshold moves the call
-/// on, and when none meets it the call throws or returns the best one (<see cref="FailoverChatClientOptions.WhenNoneMeetsThreshold"/>).
-/// Caller cancellation ends the call at once with <see cref="OperationCanceledException"/>; it is never a provider failure.
+/// on, and when none meets it <see cref="FailoverChatClientOptions.WhenNoneMeetsThreshold"/> decides. Caller
+/// cancellation ends the call with <see cref="OperationCanceledException"/>; it is never a provider failure.
 /// </para>
 /// <para>
-/// <b>Streaming</b> fails over until the first content (text or a completed tool call) reaches the caller, or until
-/// the head held back by <see cref="FailoverChatClientOptions.HeadBufferLength"/> and <see cref="FailoverChatClientOptions.HeadBufferTime"/>
-/// has been scored. From then on the answer belongs to that provider: a later failure throws
-/// <see cref="ChatFailoverReason.FailedAfterContent"/>, and a whole answer below the threshold throws
-/// <see cref="ChatFailoverReason.BelowThresholdAfterContent"/> or, under <see cref="BelowThresholdBehavior.ReturnBest"/>,
-/// ends with a flagged final update. Two models are never spliced, unless <see cref="FailoverChatClientOptions.ResumeStreams"/>
-/// is on: then a stream that breaks is continued by another provider, and the final update says where
-/// (<see cref="ChatResponseUpdate.Resumptions"/>). The final update carries usage, confidence and every attempt.
+/// A stream fails over until its first content (or its scored head, see <see cref="FailoverChatClientOptions.HeadBufferLength"/>)
+/// reaches the caller. After that the answer belongs to that provider: a failure throws
+/// <see cref="ChatFailoverReason.FailedAfterContent"/> (unless <see cref="FailoverChatClientOptions.ResumeStreams"/> is on),
+/// and a whole answer below the threshold throws <see cref="ChatFailoverReason.BelowThresholdAfterContent"/> or, under
+/// <see cref="BelowThresholdBehavior.ReturnBest"/>, ends with a flagged final update. The final update carries usage,
+/// confidence and every attempt.
 /// </para>
 /// <para>
-/// <b>Errors.</b> A request that fails <see cref="ChatRequest.Validate"/>, or that no provider of the chain can take,
-/// throws <see cref="ArgumentException"/> before any call (the message gives each provider's reason). Every other way
-/// the chain gives up throws <see cref="ChatFailoverException"/>, with every attempt and the last failure inside.
+/// A request that is not valid, or that no provider can take, throws <see cref="ArgumentException"/> before any call;
+/// every other way the chain gives up throws <see cref="ChatFailoverException"/>.
 /// </para>
 /// <para>
-/// <b>Threads and ownership.</b> Thread-safe. Each call keeps the providers and options it started with; under
-/// dependency injection, reloaded configuration applies to the calls that start afterwards. The client never disposes
-/// its providers. A client can be a provider of another client.
+/// Thread-safe. Each call keeps the providers and options it started with (reloaded configuration applies to later
+/// calls). The client never disposes its providers, and can itself be a provider of another client.
 /// </para>
 /// </remarks>
 public sealed class FailoverChatClient : IChatProvider
@@ -59,7 +53,7 @@ public sealed class FailoverChatClient : IChatProvider
     }
 
     /// <inheritdoc/>
-    public string Name => _settings.Name;
+    public string Name => _settings.Options.Name;
 
     /// <summary>Gets the providers of the chain, in the order they are tried.</summary>
     public IReadOnlyList<IChatProvider> Providers => _settings.Providers;
@@ -97,7 +91,7 @@ public sealed class FailoverChatClient : IChatProvider
         }
         catch (Exception ex)
         {
-            call.ReportFailure(ex);
+            call.Telemetry.Failed(ex);
             throw;
         }
         finally

@@ -17,28 +17,18 @@ public sealed class FailoverChatClientOptions
     /// <summary>The default <see cref="Name"/>.</summary>
     public const string DefaultName = "failover";
 
-    private string _name = DefaultName;
-    private TimeSpan _attemptTimeout = TimeSpan.FromSeconds(10);
-    private int? _maxAttempts;
-    private TimeSpan? _hedgingDelay;
-    private int _headBufferLength;
-    private TimeSpan? _headBufferTime;
-    private ConfidencePolicy _confidence = new();
-    private BelowThresholdBehavior _whenNoneMeetsThreshold;
-    private IChatErrorClassifier _errorClassifier = DefaultChatErrorClassifier.Instance;
-
     /// <summary>Gets or sets the name of the chain, used as its <see cref="IChatProvider.Name"/> when it is nested in another chain.</summary>
     /// <value>The default value is <c>failover</c>.</value>
     /// <exception cref="ArgumentException">The value is null or white space.</exception>
     public string Name
     {
-        get => _name;
+        get;
         set
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(Name));
-            _name = value;
+            field = value;
         }
-    }
+    } = DefaultName;
 
     /// <summary>Gets or sets how long one provider may take before the chain moves on (class <see cref="ChatErrorClass.Timeout"/>).</summary>
     /// <value>The default value is 10 seconds. <see cref="Timeout.InfiniteTimeSpan"/> turns the timeout off.</value>
@@ -50,24 +40,17 @@ public sealed class FailoverChatClientOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive and not infinite.</exception>
     public TimeSpan AttemptTimeout
     {
-        get => _attemptTimeout;
-        set
-        {
-            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
-            {
-                throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), value, "The attempt timeout must be positive or infinite.");
-            }
-
-            _attemptTimeout = value;
-        }
-    }
+        get;
+        set => field = value > TimeSpan.Zero || value == Timeout.InfiniteTimeSpan ? value
+            : throw new ArgumentOutOfRangeException(nameof(AttemptTimeout), value, "The attempt timeout must be positive or infinite.");
+    } = TimeSpan.FromSeconds(10);
 
     /// <summary>Gets or sets the largest number of provider calls per request (skipped providers do not count).</summary>
     /// <value>The default value is <see langword="null"/> (no limit beyond the number of providers, or twice that for a stream that <see cref="ResumeStreams"/> continues).</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
     public int? MaxAttempts
     {
-        get => _maxAttempts;
+        get;
         set
         {
             if (value is { } max)
@@ -75,7 +58,7 @@ public sealed class FailoverChatClientOptions
                 ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max, nameof(MaxAttempts));
             }
 
-            _maxAttempts = value;
+            field = value;
         }
     }
 
@@ -88,16 +71,9 @@ public sealed class FailoverChatClientOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public TimeSpan? HedgingDelay
     {
-        get => _hedgingDelay;
-        set
-        {
-            if (value is { } delay && delay <= TimeSpan.Zero)
-            {
-                throw new ArgumentOutOfRangeException(nameof(HedgingDelay), value, "The hedging delay must be positive.");
-            }
-
-            _hedgingDelay = value;
-        }
+        get;
+        set => field = value is null || value > TimeSpan.Zero ? value
+            : throw new ArgumentOutOfRangeException(nameof(HedgingDelay), value, "The hedging delay must be positive.");
     }
 
     /// <summary>Gets or sets how many characters of a streamed answer are held back so the confidence policy can judge the head before the caller sees it.</summary>
@@ -109,11 +85,11 @@ public sealed class FailoverChatClientOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int HeadBufferLength
     {
-        get => _headBufferLength;
+        get;
         set
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(HeadBufferLength));
-            _headBufferLength = value;
+            field = value;
         }
     }
 
@@ -122,35 +98,25 @@ public sealed class FailoverChatClientOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
     public TimeSpan? HeadBufferTime
     {
-        get => _headBufferTime;
-        set
-        {
-            if (value is { } time && time <= TimeSpan.Zero)
-            {
-                throw new ArgumentOutOfRangeException(nameof(HeadBufferTime), value, "The head buffer time must be positive.");
-            }
-
-            _headBufferTime = value;
-        }
+        get;
+        set => field = value is null || value > TimeSpan.Zero ? value
+            : throw new ArgumentOutOfRangeException(nameof(HeadBufferTime), value, "The head buffer time must be positive.");
     }
 
     /// <summary>Gets or sets a value indicating whether a stream that breaks after its first text reached the caller is finished by the next provider, asked to continue the partial answer.</summary>
     /// <value>The default value is <see langword="false"/>: such a stream ends with <see cref="ChatFailoverReason.FailedAfterContent"/>.</value>
     /// <remarks>
     /// <para>
-    /// When on, a transport error, a cut stream, an error event or a silence longer than <see cref="AttemptTimeout"/>
-    /// after content was released does not end the call: the chain records the broken attempt, asks the next provider
-    /// that can take a <see cref="ChatRequest.ContinueFinalMessage"/> request to continue the partial answer (the
-    /// providers not tried yet, in order; after the last one, the chain's providers once more from the first, so a
-    /// provider is called at most twice in one call), removes what the continuation repeats of the partial answer,
-    /// and keeps streaming. The caller reads one stream, but the answer is written by more than one model. Each
-    /// continuation is an attempt like any other (it counts toward <see cref="MaxAttempts"/>, has its own timeout, can
-    /// itself break and be continued); the final update and <see cref="ChatResponse.Resumptions"/> say where it
-    /// happened, and the confidence policy scores the whole text.
+    /// When on, a break after content was released (a transport error, a cut stream, an error event, a silence longer
+    /// than <see cref="AttemptTimeout"/>) is recorded, and the next provider that can take a
+    /// <see cref="ChatRequest.ContinueFinalMessage"/> request continues the partial answer (the providers not tried yet,
+    /// then the chain once more from the first: a provider is called at most twice per call); what the continuation
+    /// repeats is removed. Each continuation is an attempt like any other (it counts toward <see cref="MaxAttempts"/>);
+    /// <see cref="ChatResponse.Resumptions"/> says where the answer changed hands, and the policy scores the whole text.
     /// </para>
     /// <para>
-    /// Never resumed: a request that offers tools (a break may be inside a tool call, which the chain only sees whole)
-    /// or asks for JSON-schema output, a failure the <see cref="ErrorClassifier"/> does not fail over, and caller cancellation.
+    /// Never resumed: a request that offers tools or asks for JSON-schema output, a failure the
+    /// <see cref="ErrorClassifier"/> does not fail over, and caller cancellation.
     /// </para>
     /// </remarks>
     public bool ResumeStreams { get; set; }
@@ -160,29 +126,18 @@ public sealed class FailoverChatClientOptions
     /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     public ConfidencePolicy Confidence
     {
-        get => _confidence;
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            _confidence = value;
-        }
-    }
+        get;
+        set => field = value ?? throw new ArgumentNullException(nameof(value));
+    } = new();
 
     /// <summary>Gets or sets what happens when no answer meets the confidence threshold.</summary>
     /// <value>The default value is <see cref="BelowThresholdBehavior.Throw"/>.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="BelowThresholdBehavior"/>.</exception>
     public BelowThresholdBehavior WhenNoneMeetsThreshold
     {
-        get => _whenNoneMeetsThreshold;
-        set
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(WhenNoneMeetsThreshold), value, "The behaviour is not a defined BelowThresholdBehavior.");
-            }
-
-            _whenNoneMeetsThreshold = value;
-        }
+        get;
+        set => field = Enum.IsDefined(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(WhenNoneMeetsThreshold), value, "The behaviour is not a defined BelowThresholdBehavior.");
     }
 
     /// <summary>Gets or sets the rule that classifies failures and decides between failing over and failing fast.</summary>
@@ -190,13 +145,9 @@ public sealed class FailoverChatClientOptions
     /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     public IChatErrorClassifier ErrorClassifier
     {
-        get => _errorClassifier;
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            _errorClassifier = value;
-        }
-    }
+        get;
+        set => field = value ?? throw new ArgumentNullException(nameof(value));
+    } = DefaultChatErrorClassifier.Instance;
 
     /// <summary>Gets or sets the source of provider health used to skip providers that are cooling down, whose circuit is open, or whose rate budget has no room.</summary>
     /// <value>The default value is <see langword="null"/> (every provider is available).</value>
@@ -230,4 +181,12 @@ public sealed class FailoverChatClientOptions
     /// </para>
     /// </remarks>
     public bool EnableSensitiveData { get; set; }
+
+    /// <summary>Copies the options, and the confidence policy, for a client that must not see later changes.</summary>
+    internal FailoverChatClientOptions Snapshot()
+    {
+        var copy = (FailoverChatClientOptions)MemberwiseClone();
+        copy.Confidence = Confidence.Clone();
+        return copy;
+    }
 }

@@ -1,28 +1,11 @@
-using MultiModel.Confidence;
 using MultiModel.Diagnostics;
-using MultiModel.Resilience;
 
 namespace MultiModel.Failover;
 
-/// <summary>An immutable copy of a chain's providers and <see cref="FailoverChatClientOptions"/>: what a call works with from start to end.</summary>
-internal sealed record FailoverSettings(
-    IChatProvider[] Providers,
-    string Name,
-    TimeSpan AttemptTimeout,
-    int? MaxAttempts,
-    TimeSpan? HedgingDelay,
-    int HeadBufferLength,
-    TimeSpan? HeadBufferTime,
-    bool ResumeStreams,
-    ConfidencePolicy Confidence,
-    BelowThresholdBehavior WhenNoneMeetsThreshold,
-    IChatErrorClassifier ErrorClassifier,
-    IProviderHealthSource? HealthSource,
-    Action<ChatAttempt>? OnAttempt,
-    TimeProvider TimeProvider,
-    FailoverTelemetry Telemetry)
+/// <summary>What a call works with from start to end: the chain's providers and a copy of its options that nothing changes.</summary>
+internal sealed record FailoverSettings(IChatProvider[] Providers, FailoverChatClientOptions Options, TimeProvider TimeProvider, FailoverTelemetry Telemetry)
 {
-    public bool HasHeadBuffer => HeadBufferLength > 0 || HeadBufferTime is not null;
+    public bool HasHeadBuffer => Options.HeadBufferLength > 0 || Options.HeadBufferTime is not null;
 
     /// <summary>Copies the providers (checking them) and the options.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="providers"/> is <see langword="null"/>.</exception>
@@ -46,22 +29,7 @@ internal sealed record FailoverSettings(
             }
         }
 
-        var o = options ?? new FailoverChatClientOptions();
-        return new FailoverSettings(
-            snapshot,
-            o.Name,
-            o.AttemptTimeout,
-            o.MaxAttempts,
-            o.HedgingDelay,
-            o.HeadBufferLength,
-            o.HeadBufferTime,
-            o.ResumeStreams,
-            o.Confidence.Clone(),
-            o.WhenNoneMeetsThreshold,
-            o.ErrorClassifier,
-            o.HealthSource,
-            o.OnAttempt,
-            timeProvider,
-            new FailoverTelemetry(o.Name, o.LoggerFactory, o.MeterFactory, o.EnableSensitiveData));
+        var o = options?.Snapshot() ?? new FailoverChatClientOptions();
+        return new FailoverSettings(snapshot, o, timeProvider, new FailoverTelemetry(o.Name, o.LoggerFactory, o.MeterFactory, o.EnableSensitiveData));
     }
 }

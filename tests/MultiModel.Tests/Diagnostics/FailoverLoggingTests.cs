@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using MultiModel.Failover;
 using MultiModel.Resilience;
 using static MultiModel.Tests.Diagnostics.DiagnosticsTestKit;
 

@@ -105,7 +105,7 @@ public class FailoverStreamingTracingTests
         var claude = Claude().Enqueue(MultiModel.Testing.FakeChatStep.StreamThenFail(HttpError("claude", 529, "overloaded_error"), "Two ", "plus"));
         var sut = Chain(name, meters, providers: claude);
 
-        Assert.ThrowsAsync<MultiModel.Failover.ChatFailoverException>(async () =>
+        Assert.ThrowsAsync<ChatFailoverException>(async () =>
         {
             await foreach (var _ in sut.GetStreamingResponseAsync(new ChatRequest("What is 2 + 2?")))
             {

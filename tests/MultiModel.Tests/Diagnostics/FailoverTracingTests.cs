@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MultiModel.Failover;
 using MultiModel.Resilience;
 using static MultiModel.Tests.Diagnostics.DiagnosticsTestKit;
 

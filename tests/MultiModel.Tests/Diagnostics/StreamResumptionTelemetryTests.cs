@@ -53,7 +53,7 @@ public class StreamResumptionTelemetryTests
         var grok = Grok().Enqueue(FakeChatStep.StreamThenFail(HttpError("grok", 529, "overloaded_error"), "Two ", "plus "));
         var sut = Chain(name, meters, null, null, grok, Claude().EnqueueStream("two is four."));
 
-        Assert.ThrowsAsync<MultiModel.Failover.ChatFailoverException>(() => CollectAsync(sut));
+        Assert.ThrowsAsync<ChatFailoverException>(() => CollectAsync(sut));
 
         Assert.That(capture.Parent.Events.Select(e => e.Name), Has.None.EqualTo("multimodel.stream.resumed"));
         Assert.That(capture.Parent.GetTagItem("multimodel.failover.reason"), Is.EqualTo("failed_after_content"));

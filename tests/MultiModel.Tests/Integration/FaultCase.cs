@@ -1,4 +1,3 @@
-using MultiModel.Failover;
 using MultiModel.Testing;
 
 namespace MultiModel.Tests.Integration;

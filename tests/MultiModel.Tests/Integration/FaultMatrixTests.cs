@@ -1,4 +1,3 @@
-using MultiModel.Failover;
 using MultiModel.Resilience;
 using MultiModel.Testing;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using MultiModel.Failover;
 
 namespace MultiModel.Tests.Integration;
 

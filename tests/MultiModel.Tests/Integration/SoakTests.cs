@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using MultiModel.Failover;
 using MultiModel.Testing;
 
 namespace MultiModel.Tests.Integration;

@@ -1,4 +1,4 @@
-namespace MultiModel.Failover;
+namespace MultiModel;
 
 /// <summary>Represents the end of a failover chain without an acceptable answer: every attempt, the best answer if any, and why it gave up.</summary>
 /// <remarks>

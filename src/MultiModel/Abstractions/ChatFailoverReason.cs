@@ -1,6 +1,6 @@
-namespace MultiModel.Failover;
+namespace MultiModel;
 
-/// <summary>Describes why a <see cref="FailoverChatClient"/> gave up.</summary>
+/// <summary>Describes why a <see cref="Failover.FailoverChatClient"/> gave up.</summary>
 public enum ChatFailoverReason
 {
     /// <summary>Every provider that was tried failed; none answered.</summary>
