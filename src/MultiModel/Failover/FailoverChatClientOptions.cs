@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using MultiModel.Confidence;
+using MultiModel.Internal;
 using MultiModel.Resilience;
 
 namespace MultiModel.Failover;
@@ -119,6 +121,7 @@ public sealed class FailoverChatClientOptions
     /// <see cref="ErrorClassifier"/> does not fail over, and caller cancellation.
     /// </para>
     /// </remarks>
+    [Experimental(Experiments.StreamResumption, UrlFormat = Experiments.UrlFormat)]
     public bool ResumeStreams { get; set; }
 
     /// <summary>Gets or sets the policy that scores every answer and decides whether it is accepted.</summary>
