@@ -11,7 +11,7 @@ namespace MultiModel.Benchmarks.Infrastructure;
 /// <summary>
 /// Where the <c>AddMultiModel()</c> path's time goes, against the emulator: one Claude chain per variant of the HTTP
 /// handler chain (none, Polly pipelines with parts left out, by hand, container with and without IHttpClientFactory's
-/// logging handlers), measured interleaved; sequential per-call P50 and the median time of 64 concurrent calls
+/// logging handlers added back), measured interleaved; sequential per-call P50 and the median time of 64 concurrent calls
 /// (<c>--chain-latency ROUNDS</c>).
 /// </summary>
 internal static class ChainLatency
@@ -34,8 +34,8 @@ internal static class ChainLatency
             ("Polly +timeout", Chain(Polly(clients, ok, Pipeline(telemetry: false, timeout: true)))),
             ("Polly +timeout+telemetry", Chain(Polly(clients, ok, Pipeline(telemetry: true, timeout: true)))),
             ("By hand resilient", Chain(clients.ByHandResilient(ok, claude: true))),
-            ("AddMultiModel", Chain(Container(clients, ok, removeLoggers: false))),
-            ("AddMultiModel no loggers", Chain(Container(clients, ok, removeLoggers: true))),
+            ("AddMultiModel", Chain(Container(clients, ok, defaultLoggers: false))),
+            ("AddMultiModel +http loggers", Chain(Container(clients, ok, defaultLoggers: true))),
         };
 
         var sequential = variants.Select(_ => new double[rounds]).ToArray();
@@ -130,16 +130,16 @@ internal static class ChainLatency
         return builder.Build();
     }
 
-    private static FailoverChatClient Container(Clients clients, Uri root, bool removeLoggers)
+    private static FailoverChatClient Container(Clients clients, Uri root, bool defaultLoggers)
     {
         var services = new ServiceCollection().AddLogging();
         services.AddMultiModel().AddClaude(
             configure: o => (o.ApiKey, o.BaseUrl, o.Model) = (Scenario.AnthropicKey, root, Scenario.ClaudeModel),
             configureHttpClient: b =>
             {
-                if (removeLoggers)
+                if (defaultLoggers)
                 {
-                    b.RemoveAllLoggers();
+                    b.AddDefaultLogger();
                 }
             });
         var container = services.BuildServiceProvider();
