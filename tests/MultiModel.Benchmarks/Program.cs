@@ -50,6 +50,12 @@ internal static class Program
             return 0;
         }
 
+        if (Option(args, "--chain-loop") is { } variant)
+        {
+            await ChainLatency.LoopAsync(variant, int.Parse(args[Array.IndexOf(args, variant) + 1], System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            return 0;
+        }
+
         if (Option(args, "--alloc-profile") is { } scenario)
         {
             return await AllocationProfiler.RunAsync(scenario, int.Parse(Option(args, "--calls") ?? "20000", System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using MultiModel.Failover;
 using MultiModel.Providers.Claude;
+using MultiModel.Resilience;
 using Polly;
 
 namespace MultiModel.Benchmarks.Infrastructure;
@@ -18,26 +19,21 @@ internal static class ChainLatency
 {
     private const int CpuBlock = 20;
 
+    /// <summary>Calls one variant (by name) sequentially, for a profiler to attach: <c>--chain-loop NAME CALLS</c>.</summary>
+    public static async Task LoopAsync(string name, int calls)
+    {
+        using var clients = new Clients();
+        var call = Variants(clients).Single(v => v.Name == name).Call;
+        for (var i = 0; i < calls; i++)
+        {
+            await call().ConfigureAwait(false);
+        }
+    }
+
     public static async Task RunAsync(int rounds)
     {
-        var server = EmulatorServer.Shared;
         using var clients = new Clients();
-        var ok = server.Ok;
-        var request = Scenario.Request();
-        var raw = clients.RawAnthropic(ok);
-        var variants = new (string Name, Func<Task> Call)[]
-        {
-            ("Raw", () => raw.GetTextAsync(Scenario.Prompt, Scenario.MaxTokens)),
-            ("Failover", Chain(Clients.Failover(clients.Claude(ok)))),
-            ("Polly empty pipeline", Chain(Polly(clients, ok, ResiliencePipeline<HttpResponseMessage>.Empty))),
-            ("Polly retry+breaker", Chain(Polly(clients, ok, Pipeline(telemetry: false, timeout: false)))),
-            ("Polly +timeout", Chain(Polly(clients, ok, Pipeline(telemetry: false, timeout: true)))),
-            ("Polly +timeout+telemetry", Chain(Polly(clients, ok, Pipeline(telemetry: true, timeout: true)))),
-            ("By hand resilient", Chain(clients.ByHandResilient(ok, claude: true))),
-            ("AddMultiModel", Chain(Container(clients, ok, defaultLoggers: false))),
-            ("AddMultiModel +http loggers", Chain(Container(clients, ok, defaultLoggers: true))),
-        };
-
+        var variants = Variants(clients);
         var sequential = variants.Select(_ => new double[rounds]).ToArray();
         var cpu = variants.Select(_ => new double[rounds / CpuBlock]).ToArray();
         var concurrent = variants.Select(_ => new double[Math.Max(10, rounds / 20)]).ToArray();
@@ -49,9 +45,29 @@ internal static class ChainLatency
         {
             var (p50, cpuPerCall, batch) = (Median(sequential[i]), Median(cpu[i]), Median(concurrent[i]));
             Console.WriteLine(
-                $"{variants[i].Name,-28} P50 {TimeText.Format(p50),10} {p50 / rawSequential,5:0.00}×  CPU/call {TimeText.Format(cpuPerCall),10} (+{TimeText.Format(cpuPerCall - rawCpu),10})"
+                $"{variants[i].Name,-30} P50 {TimeText.Format(p50),10} {p50 / rawSequential,5:0.00}×  CPU/call {TimeText.Format(cpuPerCall),10} (+{TimeText.Format(cpuPerCall - rawCpu),10})"
                 + $"  64 callers {TimeText.Format(batch),10} throughput {rawConcurrent / batch,5:0.00}×");
         }
+    }
+
+    private static (string Name, Func<Task> Call)[] Variants(Clients clients)
+    {
+        var ok = EmulatorServer.Shared.Ok;
+        var request = Scenario.Request();
+        var raw = clients.RawAnthropic(ok);
+        return
+        [
+            ("Raw", () => raw.GetTextAsync(Scenario.Prompt, Scenario.MaxTokens)),
+            ("Failover", Chain(Clients.Failover(clients.Claude(ok)))),
+            ("Polly empty pipeline", Chain(Polly(clients, ok, ResiliencePipeline<HttpResponseMessage>.Empty))),
+            ("Polly retry+breaker", Chain(Polly(clients, ok, Pipeline(telemetry: false, timeout: false)))),
+            ("Polly +timeout", Chain(Polly(clients, ok, Pipeline(telemetry: false, timeout: true)))),
+            ("Polly +timeout+telemetry", Chain(Polly(clients, ok, Pipeline(telemetry: true, timeout: true)))),
+            ("By hand resilient", Chain(clients.ByHandResilient(ok, claude: true))),
+            ("By hand resilient +chain logs", Chain(ByHandWithLogs(clients, ok))),
+            ("AddMultiModel", Chain(Container(clients, ok, defaultLoggers: false))),
+            ("AddMultiModel +http loggers", Chain(Container(clients, ok, defaultLoggers: true))),
+        ];
 
         Func<Task> Chain(FailoverChatClient client) => () => client.GetResponseAsync(request);
     }
@@ -128,6 +144,25 @@ internal static class ChainLatency
         }
 
         return builder.Build();
+    }
+
+    /// <summary>The by-hand chain with a logger factory (no provider) and a meter factory, as the container gives one.</summary>
+    private static FailoverChatClient ByHandWithLogs(Clients clients, Uri root)
+    {
+        var services = new ServiceCollection().AddLogging().AddMetrics().BuildServiceProvider();
+        clients.Own(services);
+        var health = new InMemoryProviderHealthStore();
+        var handler = new ProviderResilienceFactory(health).CreateHandler(
+            "claude", new ProviderResilienceOptions(), new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+        var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        clients.Own(http);
+        var provider = new ClaudeChatProvider(http, new ClaudeProviderOptions { ApiKey = Scenario.AnthropicKey, BaseUrl = root, Model = Scenario.ClaudeModel });
+        return new FailoverChatClient([provider], new FailoverChatClientOptions
+        {
+            HealthSource = health,
+            LoggerFactory = services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+            MeterFactory = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+        });
     }
 
     private static FailoverChatClient Container(Clients clients, Uri root, bool defaultLoggers)
