@@ -23,6 +23,7 @@ internal static class Program
         typeof(LargeStreamBenchmarks),
         typeof(RequestCheckBenchmarks),
         typeof(SharedStateBenchmarks),
+        typeof(HandlerChainBenchmarks),
     ];
 
     public static async Task<int> Main(string[] args)
@@ -40,6 +41,18 @@ internal static class Program
                 Console.WriteLine($"{p.Scenario,-22} {p.Client,-20} P50 {TimeText.Format(p.P50Ns),12}  P99 {TimeText.Format(p.P99Ns),12}");
             }
 
+            return 0;
+        }
+
+        if (Option(args, "--chain-latency") is { } chainRounds)
+        {
+            await ChainLatency.RunAsync(int.Parse(chainRounds, System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            return 0;
+        }
+
+        if (Option(args, "--chain-loop") is { } variant)
+        {
+            await ChainLatency.LoopAsync(variant, int.Parse(args[Array.IndexOf(args, variant) + 1], System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
             return 0;
         }
 

@@ -8,8 +8,10 @@ namespace MultiModel.DependencyInjection;
 
 /// <summary>
 /// Configures every provider's named HttpClient: no HttpClient.Timeout (the pipeline owns timeouts, and a long stream
-/// must not be cut), pooled connections that are recycled, and outermost the health observer and the provider's
-/// resilience handler (unless the provider runs the standard handler, which then sits inside the observer).
+/// must not be cut), pooled connections that are recycled, no IHttpClientFactory logging handlers (MultiModel's
+/// attempt logs say the same; <c>AddDefaultLogger()</c> on the provider's client builder brings them back), and
+/// outermost the health observer and the provider's resilience handler (unless the provider runs the standard
+/// handler, which then sits inside the observer).
 /// </summary>
 internal sealed class MultiModelHttpClientConfigurator : IConfigureNamedOptions<HttpClientFactoryOptions>
 {
@@ -34,6 +36,7 @@ internal sealed class MultiModelHttpClientConfigurator : IConfigureNamedOptions<
         }
 
         var providerName = name[ProviderRegistrations.ClientNamePrefix.Length..];
+        RemoveAllLoggers(name, options);
         options.HttpClientActions.Add(static client => client.Timeout = Timeout.InfiniteTimeSpan);
         options.HttpMessageHandlerBuilderActions.Add(builder =>
         {
@@ -49,5 +52,29 @@ internal sealed class MultiModelHttpClientConfigurator : IConfigureNamedOptions<
                 builder.AdditionalHandlers.Insert(1, new ResilienceHandler(_ => runtime.PipelineFor(providerName)));
             }
         });
+    }
+
+    /// <summary>
+    /// Applies <see cref="HttpClientBuilderExtensions.RemoveAllLoggers"/> to one client's options: the extension records
+    /// its change as options configuration, which is captured from a scratch collection and run here.
+    /// </summary>
+    private static void RemoveAllLoggers(string name, HttpClientFactoryOptions options)
+    {
+        var scratch = new ServiceCollection();
+        new ScratchClientBuilder(name, scratch).RemoveAllLoggers();
+        foreach (var descriptor in scratch)
+        {
+            if (descriptor.ImplementationInstance is IConfigureNamedOptions<HttpClientFactoryOptions> configure)
+            {
+                configure.Configure(name, options);
+            }
+        }
+    }
+
+    private sealed class ScratchClientBuilder(string name, IServiceCollection services) : IHttpClientBuilder
+    {
+        public string Name { get; } = name;
+
+        public IServiceCollection Services { get; } = services;
     }
 }

@@ -42,7 +42,7 @@ internal sealed class PollyTelemetry : MeteringEnricher
         }
 
         var other = options.SeverityProvider;
-        options.SeverityProvider = args => ProviderOf(args.Source) is not null
+        options.SeverityProvider = args => IsProviderPipeline(args.Source)
             ? (args.Event.EventName == "OnRetry" ? ResilienceEventSeverity.Information : ResilienceEventSeverity.Debug)
             : other?.Invoke(args) ?? args.Event.Severity;
     }
@@ -55,13 +55,18 @@ internal sealed class PollyTelemetry : MeteringEnricher
         }
     }
 
+    /// <summary>Tells a provider's pipeline from others without finding the provider's name (the severity of every event asks).</summary>
+    private static bool IsProviderPipeline(ResilienceTelemetrySource source) =>
+        source.PipelineName?.StartsWith(PipelinePrefix, StringComparison.Ordinal) == true;
+
     private static string? ProviderOf(ResilienceTelemetrySource source)
     {
-        if (source.PipelineName is not { } name || !name.StartsWith(PipelinePrefix, StringComparison.Ordinal))
+        if (!IsProviderPipeline(source))
         {
             return null;
         }
 
+        var name = source.PipelineName!;
         if (!string.IsNullOrEmpty(source.PipelineInstanceName))
         {
             return source.PipelineInstanceName;

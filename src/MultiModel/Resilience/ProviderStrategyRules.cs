@@ -26,13 +26,24 @@ internal static class ProviderStrategyRules
                 return shouldHandle(args);
             }
 
-            if (RetryAfterParser.Parse(response.Headers, timeProvider.GetUtcNow()) is { } delay && delay > maxRetryAfter())
+            // The server's delay is read only for an answer that would be retried (not for every success).
+            var advice = RetryAfterParser.ParseShouldRetry(response.Headers);
+            if (advice is not null)
             {
-                return new ValueTask<bool>(false);
+                return new ValueTask<bool>(advice.Value && !WaitsTooLong(response));
             }
 
-            return RetryAfterParser.ParseShouldRetry(response.Headers) is { } advice ? new ValueTask<bool>(advice) : shouldHandle(args);
+            var decided = shouldHandle(args);
+            return decided.IsCompletedSuccessfully
+                ? new ValueTask<bool>(decided.Result && !WaitsTooLong(response))
+                : AfterAsync(decided, response);
         };
+
+        bool WaitsTooLong(HttpResponseMessage response) =>
+            RetryAfterParser.Parse(response.Headers, timeProvider.GetUtcNow()) is { } delay && delay > maxRetryAfter();
+
+        async ValueTask<bool> AfterAsync(ValueTask<bool> decided, HttpResponseMessage response) =>
+            await decided.ConfigureAwait(false) && !WaitsTooLong(response);
 
         if (retry.ShouldRetryAfterHeader)
         {

@@ -16,7 +16,7 @@ namespace MultiModel.Benchmarks.Infrastructure;
 internal sealed class Clients : IDisposable
 {
     private readonly List<HttpClient> _httpClients = [];
-    private readonly List<ServiceProvider> _containers = [];
+    private readonly List<IDisposable> _containers = [];
 
     public HttpClient NewHttpClient()
     {
@@ -98,6 +98,9 @@ internal sealed class Clients : IDisposable
             Transport = new HttpClientPipelineTransport(NewHttpClient()),
             RetryPolicy = new ClientRetryPolicy(0),
         });
+
+    /// <summary>Disposes <paramref name="disposable"/> (a client or a container made elsewhere) with the others.</summary>
+    public void Own(IDisposable disposable) => _containers.Add(disposable);
 
     public void Dispose()
     {

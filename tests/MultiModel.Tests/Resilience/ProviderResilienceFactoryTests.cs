@@ -133,6 +133,18 @@ public class ProviderResilienceFactoryTests
         Assert.That(sut.Mock.GetMatchCount(request), Is.EqualTo(expectedRequests));
     }
 
+    [Test]
+    public async Task SendAsync_XShouldRetryTrueAndRetryAfterAboveCap_ReturnsAtOnce()
+    {
+        using var sut = CreateSut(o => o.Retry.MaxRetryAfter = TimeSpan.FromSeconds(30));
+        var request = sut.Mock.When(HttpMethod.Post, Url);
+        request.Respond(() => Task.FromResult(Status(400, ("x-should-retry", "true"), ("retry-after", "120"))));
+
+        using var response = await Post(sut);
+
+        Assert.That(sut.Mock.GetMatchCount(request), Is.EqualTo(1), "A long Retry-After must not be slept, whatever x-should-retry says.");
+    }
+
     [TestCase(408, 2)]
     [TestCase(409, 2)]
     [TestCase(429, 2)]
