@@ -137,6 +137,31 @@ internal sealed class MultiModelComposer
     {
         var path = ConfigurationPaths.Chain(chain);
         var order = Create<MultiModelOptions>(chain, problems)?.Order ?? [];
+        var chosen = ResolveOrder(path, order, providers, declared, problems);
+        var options = Create<FailoverChatClientOptions>(chain, problems);
+        if (options is null || chosen.Count != order.Count || order.Count == 0)
+        {
+            return null;
+        }
+
+        if (options.Name == FailoverChatClientOptions.DefaultName)
+        {
+            options.Name = string.IsNullOrEmpty(chain) ? MultiModelRuntime.DefaultChainName : chain;
+        }
+
+        options.HealthSource ??= _resilience.HealthStore;
+        options.LoggerFactory ??= _services.GetService<ILoggerFactory>();
+        options.MeterFactory ??= _services.GetService<IMeterFactory>();
+        options.EnableSensitiveData |= sensitive;
+        ChainEntry? created = null;
+        IChatProvider[] members = [.. chosen];
+        Attempt(problems, path, () => created = new ChainEntry(members, options, new FailoverChatClient(members, options, _timeProvider)));
+        return created;
+    }
+
+    /// <summary>Finds the providers a chain's order names, listing every entry that is empty, unknown, switched off or repeated.</summary>
+    private List<IChatProvider> ResolveOrder(string path, IList<string> order, Dictionary<string, ProviderEntry> providers, Dictionary<string, ProviderKind?> declared, List<string> problems)
+    {
         var chosen = new List<IChatProvider>();
         if (order.Count == 0)
         {
@@ -178,25 +203,7 @@ internal sealed class MultiModelComposer
             }
         }
 
-        var options = Create<FailoverChatClientOptions>(chain, problems);
-        if (options is null || chosen.Count != order.Count || order.Count == 0)
-        {
-            return null;
-        }
-
-        if (options.Name == FailoverChatClientOptions.DefaultName)
-        {
-            options.Name = string.IsNullOrEmpty(chain) ? MultiModelRuntime.DefaultChainName : chain;
-        }
-
-        options.HealthSource ??= _resilience.HealthStore;
-        options.LoggerFactory ??= _services.GetService<ILoggerFactory>();
-        options.MeterFactory ??= _services.GetService<IMeterFactory>();
-        options.EnableSensitiveData |= sensitive;
-        ChainEntry? created = null;
-        IChatProvider[] members = [.. chosen];
-        Attempt(problems, path, () => created = new ChainEntry(members, options, new FailoverChatClient(members, options, _timeProvider)));
-        return created;
+        return chosen;
     }
 
     /// <summary>Creates fresh options (configuration, code, defaults, validation); a failure goes to <paramref name="problems"/>.</summary>

@@ -34,6 +34,14 @@ internal static class MultiModelOptionsSetup
 
     public static void Add(IServiceCollection services, ProviderRegistrations registrations)
     {
+        AddChainBinders(services, registrations);
+        AddProviderBinders(services);
+        AddDefaultsAndValidators(services);
+    }
+
+    /// <summary>Binds each chain's section (the root for the default chain) into its options, its Failover and Confidence sections into the failover client's.</summary>
+    private static void AddChainBinders(IServiceCollection services, ProviderRegistrations registrations)
+    {
         services.AddSingleton<IConfigureOptions<MultiModelOptions>>(sp => new SectionBinder<MultiModelOptions>(
             sp.GetService<IConfiguration>(),
             name => registrations.IsChain(name) ? ConfigurationPaths.Chain(name) : null,
@@ -65,7 +73,14 @@ internal static class MultiModelOptionsSetup
                     SectionView.Without(confidence, ["WhenNoneMeetsThreshold", .. NotFromConfidenceSection]).Bind(options.Confidence, SectionBinder<FailoverChatClientOptions>.Strict);
                 });
             }));
+    }
 
+    /// <summary>
+    /// Binds each provider's section into its kind's options, and its Resilience and RateLimit sections. The three kinds
+    /// are spelled out: the configuration binding generator needs each options type at its call site.
+    /// </summary>
+    private static void AddProviderBinders(IServiceCollection services)
+    {
         services.AddSingleton<IConfigureOptions<GrokProviderOptions>>(sp => new SectionBinder<GrokProviderOptions>(
             sp.GetService<IConfiguration>(),
             ProviderPath,
@@ -96,7 +111,10 @@ internal static class MultiModelOptionsSetup
             sp.GetService<IConfiguration>(),
             static name => string.IsNullOrEmpty(name) ? null : ConfigurationPaths.RateLimit(name),
             static (name, section, options) => SectionBinder<ProviderRateLimitOptions>.Bind(name, section, () => section.Bind(options, SectionBinder<ProviderRateLimitOptions>.Strict))));
+    }
 
+    private static void AddDefaultsAndValidators(IServiceCollection services)
+    {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<MultiModelOptions>, CodeOrderDefault>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<GrokProviderOptions>, ApiKeyDefaults>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ClaudeProviderOptions>, ApiKeyDefaults>());
