@@ -68,7 +68,7 @@ public class HandlerChainBenchmarks
     private static Task<HttpResponseMessage> Send(HttpClient client) => client.SendAsync(new HttpRequestMessage(HttpMethod.Post, Endpoint));
 
     /// <summary>Retry, circuit breaker and timeout with the package's defaults, as MultiModel's pipeline has them.</summary>
-    private static ResiliencePipeline<HttpResponseMessage> Pipeline(bool telemetry, bool timeout)
+    internal static ResiliencePipeline<HttpResponseMessage> Pipeline(bool telemetry, bool timeout)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "MultiModel.claude", InstanceName = "claude" };
         if (telemetry)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging.Abstractions;
 using MultiModel.Failover;
 using MultiModel.Providers.Claude;
 using MultiModel.Resilience;
@@ -60,9 +59,9 @@ internal static class ChainLatency
             ("Raw", () => raw.GetTextAsync(Scenario.Prompt, Scenario.MaxTokens)),
             ("Failover", Chain(Clients.Failover(clients.Claude(ok)))),
             ("Polly empty pipeline", Chain(Polly(clients, ok, ResiliencePipeline<HttpResponseMessage>.Empty))),
-            ("Polly retry+breaker", Chain(Polly(clients, ok, Pipeline(telemetry: false, timeout: false)))),
-            ("Polly +timeout", Chain(Polly(clients, ok, Pipeline(telemetry: false, timeout: true)))),
-            ("Polly +timeout+telemetry", Chain(Polly(clients, ok, Pipeline(telemetry: true, timeout: true)))),
+            ("Polly retry+breaker", Chain(Polly(clients, ok, Benchmarks.HandlerChainBenchmarks.Pipeline(telemetry: false, timeout: false)))),
+            ("Polly +timeout", Chain(Polly(clients, ok, Benchmarks.HandlerChainBenchmarks.Pipeline(telemetry: false, timeout: true)))),
+            ("Polly +timeout+telemetry", Chain(Polly(clients, ok, Benchmarks.HandlerChainBenchmarks.Pipeline(telemetry: true, timeout: true)))),
             ("By hand resilient", Chain(clients.ByHandResilient(ok, claude: true))),
             ("By hand resilient +chain logs", Chain(ByHandWithLogs(clients, ok))),
             ("AddMultiModel", Chain(Container(clients, ok, defaultLoggers: false))),
@@ -127,23 +126,6 @@ internal static class ChainLatency
         var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         clients.Own(http);
         return Clients.Failover(new ClaudeChatProvider(http, new ClaudeProviderOptions { ApiKey = Scenario.AnthropicKey, BaseUrl = root, Model = Scenario.ClaudeModel }));
-    }
-
-    private static ResiliencePipeline<HttpResponseMessage> Pipeline(bool telemetry, bool timeout)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = "MultiModel.claude", InstanceName = "claude" };
-        if (telemetry)
-        {
-            builder.ConfigureTelemetry(NullLoggerFactory.Instance);
-        }
-
-        builder.AddRetry(new HttpRetryStrategyOptions()).AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions());
-        if (timeout)
-        {
-            builder.AddTimeout(new HttpTimeoutStrategyOptions());
-        }
-
-        return builder.Build();
     }
 
     /// <summary>The by-hand chain with a logger factory (no provider) and a meter factory, as the container gives one.</summary>
