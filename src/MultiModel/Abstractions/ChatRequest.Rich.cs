@@ -41,10 +41,11 @@ public sealed partial class ChatRequest
 
     private void ValidateCacheBreakpoints(string param)
     {
+        // Indexed: Messages is an interface, and foreach would box an enumerator on every validation.
         var breakpoints = CacheTools ? 1 : 0;
-        foreach (var message in Messages)
+        for (var i = 0; i < Messages.Count; i++)
         {
-            breakpoints += message.IsCacheBreakpoint ? 1 : 0;
+            breakpoints += Messages[i].IsCacheBreakpoint ? 1 : 0;
         }
 
         if (breakpoints > MaxCacheBreakpoints)

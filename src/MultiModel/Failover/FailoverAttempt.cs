@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using MultiModel.Diagnostics;
 using MultiModel.Resilience;
@@ -31,7 +32,9 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     /// <summary>The source whose timer is the attempt timeout: <see cref="_linked"/> (system clock), a source of its own, or none.</summary>
     private readonly CancellationTokenSource? _timer;
     private readonly long _started;
-    private readonly RateBudgetReservation _reservation;
+
+    /// <summary>The rate budget's reservation, held only when a budget granted one: an attempt of a chain without budgets carries none.</summary>
+    private readonly StrongBox<RateBudgetReservation>? _reservation;
     private TimeSpan? _duration;
     private TimeSpan? _timeToFirstContent;
     private volatile bool _aborted;
@@ -58,7 +61,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
         Index = index;
         Provider = call.ProviderAt(index);
         Hedged = hedged;
-        _reservation = reservation;
+        _reservation = reservation.Budget is null ? null : new(reservation);
         var (clock, timeout) = (call.Settings.TimeProvider, call.Options.AttemptTimeout);
         _started = clock.GetTimestamp();
 
@@ -172,9 +175,9 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
 
         var answered = outcome is ChatAttemptOutcome.Succeeded or ChatAttemptOutcome.BelowThreshold;
         var usage = !answered ? null : Stream is { } stream ? stream.Usage : Response?.Usage;
-        if (_reservation.Budget is not null)
+        if (_reservation is { } reserved)
         {
-            Options.HealthSource!.SettleBudget(_reservation, usage);
+            Options.HealthSource!.SettleBudget(reserved.Value, usage);
         }
 
         var (status, errorType) = Describe(failure);

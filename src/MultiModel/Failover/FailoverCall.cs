@@ -51,12 +51,20 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
     {
         get
         {
-            var reports = new List<ChatAttempt>(_next);
+            // An array of the exact length: a list would add an object (and usually spare room) per call.
+            var count = 0;
+            foreach (var attempt in _attempts.AsSpan(0, _next))
+            {
+                count += attempt?.Report is null ? 0 : 1;
+            }
+
+            var reports = new ChatAttempt[count];
+            count = 0;
             foreach (var attempt in _attempts.AsSpan(0, _next))
             {
                 if (attempt?.Report is { } report)
                 {
-                    reports.Add(report);
+                    reports[count++] = report;
                 }
             }
 
@@ -90,12 +98,16 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
         }
 
         refusals = refused;
-        if (refused is null || refused.Any(r => r.IsSupported))
-        {
-            return ChatRequestSupport.Supported;
-        }
+        return refused is null || refused.Any(static r => r.IsSupported)
+            ? ChatRequestSupport.Supported
+            : Refusal(settings, refused);
+    }
 
-        var reasons = string.Join("; ", providers.Select((p, i) => $"{p.Name}: {refused[i].Reason}"));
+    /// <summary>Describes a chain none of whose providers can take a request: each provider's reason, and their category when they share one.</summary>
+    /// <remarks>A method of its own: the lambdas here capture <paramref name="refused"/>, and a closure in <see cref="CheckSupport"/> would be allocated on every call.</remarks>
+    private static ChatRequestSupport Refusal(FailoverSettings settings, ChatRequestSupport[] refused)
+    {
+        var reasons = string.Join("; ", settings.Providers.Select((p, i) => $"{p.Name}: {refused[i].Reason}"));
         var category = refused.All(r => r.Category == refused[0].Category) ? refused[0].Category! : ChatRequestSupport.UnsupportedCategory;
         return ChatRequestSupport.Unsupported(category, $"no provider of chain '{settings.Options.Name}' can take the request ({reasons})");
     }

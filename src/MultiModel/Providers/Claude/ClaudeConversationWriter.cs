@@ -32,8 +32,11 @@ internal static class ClaudeConversationWriter
         List<ClaudeWireSystemPrompt>? system = null;
         var messages = new List<ClaudeWireMessage>(conversation.Count);
         ClaudeWireMessage? resultTurn = null;
-        foreach (var message in conversation)
+
+        // Indexed: the conversation is an interface, and foreach would box an enumerator on every request.
+        for (var i = 0; i < conversation.Count; i++)
         {
+            var message = conversation[i];
             switch (message.Role)
             {
                 case ChatRole.System:
