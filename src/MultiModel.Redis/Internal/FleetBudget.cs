@@ -32,7 +32,6 @@ internal sealed class FleetBudget
         ProviderName = providerName;
         Identity = identity;
         _timeProvider = timeProvider;
-        Limits = new ProviderRateLimitOptions { RequestsPerMinute = limits.RequestsPerMinute, TokensPerMinute = limits.TokensPerMinute };
         Requests = limits.RequestsPerMinute is { } requests ? new LeasedAllowance("requests", requests, leaseLife) : null;
         Tokens = limits.TokensPerMinute is { } tokens ? new LeasedAllowance("tokens", tokens, leaseLife) : null;
         Allowances = [.. new[] { Requests, Tokens }.OfType<LeasedAllowance>()];
@@ -42,14 +41,16 @@ internal sealed class FleetBudget
 
     public string Identity { get; }
 
-    public ProviderRateLimitOptions Limits { get; }
-
     public LeasedAllowance? Requests { get; }
 
     public LeasedAllowance? Tokens { get; }
 
     /// <summary>Gets the limits set: requests, tokens, or both.</summary>
     public IReadOnlyList<LeasedAllowance> Allowances { get; }
+
+    /// <summary>Tells whether this budget is the one for a provider identity and limits, to keep it (and what it leased) across a configuration reload.</summary>
+    public bool Matches(string identity, ProviderRateLimitOptions limits) =>
+        Identity == identity && Requests?.Limit == limits.RequestsPerMinute && Tokens?.Limit == limits.TokensPerMinute;
 
     /// <summary>Gets a value indicating whether Redis answered a lease request for every limit (a first call then finds its allowance).</summary>
     public bool HasLeased

@@ -64,8 +64,7 @@ internal sealed class RedisHealthStore : IProviderHealthStore, IAsyncDisposable,
         _local.Register(providerName, null, key is null ? rateLimit : new ProviderRateLimitOptions());
         var shared = key is null ? null : _shared.GetOrAdd(key, static (k, name) => new SharedProvider(k, name), providerName);
         var budget = key is null || !rateLimit.IsLimited ? null
-            : _registrations.TryGetValue(providerName, out var previous) && previous.Budget is { } kept && kept.Identity == key
-                && kept.Limits.RequestsPerMinute == rateLimit.RequestsPerMinute && kept.Limits.TokensPerMinute == rateLimit.TokensPerMinute
+            : _registrations.TryGetValue(providerName, out var previous) && previous.Budget is { } kept && kept.Matches(key, rateLimit)
                 ? kept
                 : new FleetBudget(providerName, key, rateLimit, LeaseLife, _timeProvider);
         _registrations[providerName] = new Registration(shared, budget);

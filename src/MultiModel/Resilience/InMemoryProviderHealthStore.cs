@@ -62,11 +62,11 @@ public sealed class InMemoryProviderHealthStore : IProviderHealthStore
 
     /// <inheritdoc/>
     public RateBudgetReservation ReserveBudget(RateBudgetRequest request) =>
-        _budgets.TryGetValue(request.ProviderName, out var budget) ? budget.Reserve(request, reserve: true) : RateBudgetReservation.None;
+        _budgets.TryGetValue(request.ProviderName, out var budget) ? budget.Reserve(request) : RateBudgetReservation.None;
 
     /// <inheritdoc/>
     public bool HasBudget(RateBudgetRequest request) =>
-        !_budgets.TryGetValue(request.ProviderName, out var budget) || budget.Reserve(request, reserve: false).IsGranted;
+        !_budgets.TryGetValue(request.ProviderName, out var budget) || budget.Fits(request);
 
     /// <inheritdoc/>
     public void SettleBudget(RateBudgetReservation reservation, ChatUsage? usage) => (reservation.Budget as ProcessRateBudget)?.Settle(reservation, usage);

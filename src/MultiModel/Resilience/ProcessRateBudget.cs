@@ -22,18 +22,12 @@ internal sealed class ProcessRateBudget
     public ProcessRateBudget(ProviderRateLimitOptions limits, TimeProvider timeProvider)
     {
         _timeProvider = timeProvider;
-        RequestsPerMinute = limits.RequestsPerMinute;
-        TokensPerMinute = limits.TokensPerMinute;
-        _requests = RequestsPerMinute is { } requests ? new Window(requests) : null;
-        _tokens = TokensPerMinute is { } tokens ? new Window(tokens) : null;
+        _requests = limits.RequestsPerMinute is { } requests ? new Window(requests) : null;
+        _tokens = limits.TokensPerMinute is { } tokens ? new Window(tokens) : null;
     }
 
-    public int? RequestsPerMinute { get; }
-
-    public int? TokensPerMinute { get; }
-
-    /// <summary>Reserves one request and the call's tokens, or only checks that they would fit.</summary>
-    public RateBudgetReservation Reserve(RateBudgetRequest request, bool reserve)
+    /// <summary>Reserves one request and the call's tokens.</summary>
+    public RateBudgetReservation Reserve(RateBudgetRequest request)
     {
         var tokens = _tokens is null ? 0 : request.EstimateTokens();
         var second = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
@@ -49,14 +43,22 @@ internal sealed class ProcessRateBudget
                 return RateBudgetReservation.Refused(RateBudgetKind.Tokens, fleetWide: false, Invariant($"rate budget: ~{tokens} tokens would exceed {window.Limit} tokens per minute"));
             }
 
-            if (reserve)
-            {
-                _requests?.Add(second, 1);
-                _tokens?.Add(second, tokens);
-            }
+            _requests?.Add(second, 1);
+            _tokens?.Add(second, tokens);
         }
 
         return RateBudgetReservation.Reserved(this, tokens, second);
+    }
+
+    /// <summary>Tells whether one request and the call's tokens would fit, reserving nothing (and building no refusal).</summary>
+    public bool Fits(RateBudgetRequest request)
+    {
+        var tokens = _tokens is null ? 0 : request.EstimateTokens();
+        var second = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        lock (_gate)
+        {
+            return (_requests is null || _requests.Fits(second, 1)) && (_tokens is null || _tokens.Fits(second, tokens));
+        }
     }
 
     /// <summary>Corrects a reservation's tokens with the usage the provider reported.</summary>
@@ -75,7 +77,7 @@ internal sealed class ProcessRateBudget
 
     /// <summary>Tells whether this budget has the same limits as <paramref name="limits"/>.</summary>
     public bool Matches(ProviderRateLimitOptions limits) =>
-        RequestsPerMinute == limits.RequestsPerMinute && TokensPerMinute == limits.TokensPerMinute;
+        _requests?.Limit == limits.RequestsPerMinute && _tokens?.Limit == limits.TokensPerMinute;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
