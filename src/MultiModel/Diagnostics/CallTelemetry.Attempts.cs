@@ -27,7 +27,7 @@ internal sealed partial class CallTelemetry
         var model = request.ModelId ?? metadata.DefaultModelId;
         var endpoint = metadata.Endpoint is { IsAbsoluteUri: true } uri ? uri : null;
         var tags = new AttemptMetricTags(Chain, provider.Name, metadata.ProviderSystem, model, endpoint?.Host, endpoint?.Port);
-        var span = MultiModelDiagnostics.StartDetached(model is null ? TelemetryTags.Chat : "chat " + model, ActivityKind.Client, ParentContext);
+        var span = MultiModelDiagnostics.StartDetached(TelemetryTags.Chat, model, ActivityKind.Client, ParentContext);
         if (span is { IsAllDataRequested: true })
         {
             span.SetTag(TelemetryTags.OperationName, TelemetryTags.Chat);
@@ -90,7 +90,7 @@ internal sealed partial class CallTelemetry
         var category = attempt.SkipCategory!;
         Logger.ProviderSkipped(Chain, report.ProviderName, report.SkipReason!);
         _telemetry.Metrics.RecordAttempt(Chain, report.ProviderName, system, ChatAttemptOutcome.Skipped, ChatErrorClass.None, category);
-        if (MultiModelDiagnostics.StartDetached("skip " + report.ProviderName, ActivityKind.Internal, ParentContext) is { } span)
+        if (MultiModelDiagnostics.StartDetached("skip", report.ProviderName, ActivityKind.Internal, ParentContext) is { } span)
         {
             if (span.IsAllDataRequested)
             {

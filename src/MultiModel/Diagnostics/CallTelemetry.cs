@@ -83,7 +83,8 @@ internal sealed partial class CallTelemetry
             return false;
         }
 
-        for (var level = LogLevel.Trace; level <= LogLevel.Error; level++)
+        // From the most severe level down: a host's logger usually has Error on, so one check decides.
+        for (var level = LogLevel.Error; level >= LogLevel.Trace; level--)
         {
             if (logger.IsEnabled(level))
             {

@@ -16,8 +16,9 @@ internal static class MultiModelDiagnostics
     /// <summary>Gets the meter used without dependency injection.</summary>
     public static readonly Meter SharedMeter = new(MultiModelTelemetry.MeterName, Version);
 
-    /// <summary>Starts a span without making it <see cref="Activity.Current"/> for the calling flow.</summary>
-    public static Activity? StartDetached(string name, ActivityKind kind, ActivityContext parent)
+    /// <summary>Starts a span named "<paramref name="operation"/> <paramref name="target"/>" without making it <see cref="Activity.Current"/> for the calling flow.</summary>
+    /// <remarks>The name is built only when the source is listened to: logs or metrics alone cost no string per attempt.</remarks>
+    public static Activity? StartDetached(string operation, string? target, ActivityKind kind, ActivityContext parent)
     {
         if (!Source.HasListeners())
         {
@@ -25,7 +26,7 @@ internal static class MultiModelDiagnostics
         }
 
         var previous = Activity.Current;
-        var activity = Source.StartActivity(name, kind, parent);
+        var activity = Source.StartActivity(target is null ? operation : operation + " " + target, kind, parent);
         Activity.Current = previous;
         return activity;
     }

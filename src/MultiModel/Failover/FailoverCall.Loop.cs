@@ -112,9 +112,32 @@ internal sealed partial class FailoverCall
     }
 
     /// <summary>Gets a task that completes when an attempt in flight ends; without hedging only one is ever in flight.</summary>
-    private Task AnyInFlightEnds() => Options.HedgingDelay is null
-        ? FirstInFlight()!.Completion
-        : Task.WhenAny(_attempts.Take(_next).Where(a => a is { InFlight: true }).Select(a => a!.Completion));
+    private Task AnyInFlightEnds()
+    {
+        if (Options.HedgingDelay is null)
+        {
+            return FirstInFlight()!.Completion;
+        }
+
+        // An array of the exact length, filled by index: no LINQ iterators each time the hedging loop waits.
+        var count = 0;
+        for (var i = 0; i < _next; i++)
+        {
+            count += _attempts[i] is { InFlight: true } ? 1 : 0;
+        }
+
+        var completions = new Task[count];
+        count = 0;
+        for (var i = 0; i < _next; i++)
+        {
+            if (_attempts[i] is { InFlight: true } attempt)
+            {
+                completions[count++] = attempt.Completion;
+            }
+        }
+
+        return Task.WhenAny(completions);
+    }
 
     /// <summary>Gets how long to wait before hedging with the next provider: the delay since the last start, or infinite.</summary>
     private TimeSpan HedgeTimeLeft() => Options.HedgingDelay is { } delay && HasFurtherCandidate()
