@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using MultiModel.Failover;
 using MultiModel.Resilience;
 
 namespace MultiModel.DependencyInjection;
