@@ -87,9 +87,9 @@ internal sealed partial class CallTelemetry
     private void Skipped(IObservedAttempt attempt, ChatAttempt report)
     {
         var system = attempt.Provider.Metadata.ProviderSystem;
-        var category = attempt.SkipCategory!;
+        var skip = attempt.Skip!.Value;
         Logger.ProviderSkipped(Chain, report.ProviderName, report.SkipReason!);
-        _telemetry.Metrics.RecordAttempt(Chain, report.ProviderName, system, ChatAttemptOutcome.Skipped, ChatErrorClass.None, category);
+        _telemetry.Metrics.RecordAttempt(Chain, report.ProviderName, system, ChatAttemptOutcome.Skipped, ChatErrorClass.None, skip.Category);
         if (MultiModelDiagnostics.StartDetached("skip", report.ProviderName, ActivityKind.Internal, ParentContext) is { } span)
         {
             if (span.IsAllDataRequested)
@@ -99,8 +99,8 @@ internal sealed partial class CallTelemetry
                 span.SetTag(TelemetryTags.ProviderSystem, system);
                 span.SetTag(TelemetryTags.AttemptIndex, report.Index);
                 span.SetTag(TelemetryTags.AttemptOutcome, TelemetryTags.Outcome(ChatAttemptOutcome.Skipped));
-                span.SetTag(TelemetryTags.SkipReason, category);
-                AddSkipEvent(span, attempt, category);
+                span.SetTag(TelemetryTags.SkipReason, skip.Category);
+                AddSkipEvent(span, skip);
             }
 
             MultiModelDiagnostics.Stop(span);
@@ -108,21 +108,21 @@ internal sealed partial class CallTelemetry
     }
 
     /// <summary>Adds what decided a skip beyond the category: a rate budget's limit and scope, or state shared by other processes.</summary>
-    private static void AddSkipEvent(Activity span, IObservedAttempt attempt, string category)
+    private static void AddSkipEvent(Activity span, AttemptSkip skip)
     {
-        if (attempt.SkipLimit is { } limit)
+        if (skip.Limit is { } limit)
         {
             span.AddEvent(new ActivityEvent(TelemetryTags.RateBudgetExhaustedEvent, tags: new ActivityTagsCollection
             {
                 [TelemetryTags.RateBudgetLimit] = limit,
-                [TelemetryTags.SharedStateScope] = attempt.SkipScope,
+                [TelemetryTags.SharedStateScope] = skip.Scope,
             }));
         }
-        else if (attempt.SkipScope is { } scope)
+        else if (skip.Scope is { } scope)
         {
             span.AddEvent(new ActivityEvent(TelemetryTags.SharedStateSkipEvent, tags: new ActivityTagsCollection
             {
-                [TelemetryTags.SkipReason] = category,
+                [TelemetryTags.SkipReason] = skip.Category,
                 [TelemetryTags.SharedStateScope] = scope,
             }));
         }

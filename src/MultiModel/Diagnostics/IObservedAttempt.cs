@@ -16,14 +16,8 @@ internal interface IObservedAttempt
     /// <summary>Gets the attempt's report, or <see langword="null"/> while it runs.</summary>
     ChatAttempt? Report { get; }
 
-    /// <summary>Gets the short, stable word for why a skipped provider was skipped (a metric and span attribute).</summary>
-    string? SkipCategory { get; }
-
-    /// <summary>Gets where the state that skipped the provider came from: <c>fleet</c> (other processes), <c>process</c> (a budget of this process), or <see langword="null"/>.</summary>
-    string? SkipScope { get; }
-
-    /// <summary>Gets, for a provider skipped by its rate budget, the limit that refused: <c>requests</c> or <c>tokens</c>.</summary>
-    string? SkipLimit { get; }
+    /// <summary>Gets why a skipped provider was skipped, or <see langword="null"/> for a provider that was called.</summary>
+    AttemptSkip? Skip { get; }
 
     /// <summary>Gets a value indicating whether the chain moves on after this attempt's failure.</summary>
     bool FailsOver { get; }

@@ -22,7 +22,7 @@ internal sealed partial class FailoverAttempt
 
         _timer?.CancelAfter(Timeout.InfiniteTimeSpan);
         _duration = Elapsed;
-        Response ??= Stream!.ToResponse();
+        Response ??= Stream!.Answer.ToResponse();
         Score = await Options.Confidence.ScoreResponseAsync(_call.Request, Response, ScoringToken).ConfigureAwait(false);
         ScoreIsPartial = false;
     }

@@ -47,7 +47,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
         _call = call;
         Index = index;
         Provider = call.ProviderAt(index);
-        (SkipCategory, SkipScope, SkipLimit) = (skip.Category, skip.Scope, skip.Limit);
+        Skip = skip;
         Report = new ChatAttempt { Index = index, ProviderName = Provider.Name, Outcome = ChatAttemptOutcome.Skipped, SkipReason = skip.Reason };
     }
 
@@ -88,11 +88,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
 
     public bool Hedged { get; }
 
-    public string? SkipCategory { get; }
-
-    public string? SkipScope { get; }
-
-    public string? SkipLimit { get; }
+    public AttemptSkip? Skip { get; }
 
     public ChatAttempt? Report { get; private set; }
 
@@ -129,13 +125,13 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     /// <summary>Gets a value indicating whether the whole answer is there (for a stream: its final update came).</summary>
     public bool IsComplete => Stream is { } stream ? stream.Final is not null : Response is not null;
 
-    public string? ResponseId => Stream is { } stream ? stream.ResponseId : Response?.ResponseId;
+    public string? ResponseId => Stream is { } stream ? stream.Answer.ResponseId : Response?.ResponseId;
 
-    public ChatFinishReason? FinishReason => Stream is { } stream ? stream.FinishReason : Response?.FinishReason;
+    public ChatFinishReason? FinishReason => Stream is { } stream ? stream.Answer.FinishReason : Response?.FinishReason;
 
-    public string? RawFinishReason => Stream is { } stream ? stream.RawFinishReason : Response?.RawFinishReason;
+    public string? RawFinishReason => Stream is { } stream ? stream.Answer.RawFinishReason : Response?.RawFinishReason;
 
-    public string AnswerText => Response?.Text ?? Stream?.Text ?? string.Empty;
+    public string AnswerText => Response?.Text ?? Stream?.Answer.Text ?? string.Empty;
 
     private FailoverSettings Settings => _call.Settings;
 
@@ -174,7 +170,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
         }
 
         var answered = outcome is ChatAttemptOutcome.Succeeded or ChatAttemptOutcome.BelowThreshold;
-        var usage = !answered ? null : Stream is { } stream ? stream.Usage : Response?.Usage;
+        var usage = !answered ? null : Stream is { } stream ? stream.Answer.Usage : Response?.Usage;
         if (_reservation is { } reserved)
         {
             Options.HealthSource!.SettleBudget(reserved.Value, usage);
@@ -195,7 +191,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
             TimeToFirstContent = _timeToFirstContent,
             Confidence = answered ? Score : null,
             Usage = usage,
-            ModelId = answered ? Stream?.ModelId ?? Response?.ModelId : null,
+            ModelId = answered ? Stream?.Answer.ModelId ?? Response?.ModelId : null,
             Hedged = Hedged,
             DeliveredTextLength = Relayed ? Stream!.ContentLength : null,
         };

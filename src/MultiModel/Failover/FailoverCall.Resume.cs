@@ -1,3 +1,5 @@
+using MultiModel.Internal;
+
 namespace MultiModel.Failover;
 
 /// <summary>The stream a call relays, and after a break, the provider that continues its answer (<see cref="FailoverChatClientOptions.ResumeStreams"/>).</summary>
@@ -39,7 +41,7 @@ internal sealed partial class FailoverCall
         {
             if (!RecordFailure(broken) || !CanResume(partial))
             {
-                throw CreateException(ChatFailoverReason.FailedAfterContent, partial.Text);
+                throw CreateException(ChatFailoverReason.FailedAfterContent, partial.Answer.Text);
             }
         }
         catch (OperationCanceledException)
@@ -49,9 +51,9 @@ internal sealed partial class FailoverCall
         }
 
         await broken.DisposeAsync().ConfigureAwait(false);
-        var text = partial.Text;
+        var text = partial.Answer.Text;
         AttemptRequest = Request.ToContinuation(text);
-        CheckSupport(Settings, AttemptRequest, out _refusals);
+        RequestSupport.OfChain(Options.Name, Settings.Providers, AttemptRequest, out _refusals);
         (Best, PartialAnswer, _end) = (null, partial, _attempts.Length);
         FailoverAttempt next;
         try
@@ -63,7 +65,7 @@ internal sealed partial class FailoverCall
             throw CreateException(ChatFailoverReason.FailedAfterContent, text);
         }
 
-        var resumption = new ChatResumption { Offset = text.Length, BrokenProviderName = partial.ProviderName, ProviderName = next.Stream!.ProviderName, OverlapLength = next.Stream.OverlapLength };
+        var resumption = new ChatResumption { Offset = text.Length, BrokenProviderName = partial.Answer.ProviderName, ProviderName = next.Stream!.Answer.ProviderName, OverlapLength = next.Stream.OverlapLength };
         (_resumptions ??= []).Add(resumption);
         Telemetry.StreamResumed(resumption);
         return next;
@@ -71,5 +73,5 @@ internal sealed partial class FailoverCall
 
     /// <summary>Tells whether a broken answer may be continued: resumption is on, and the answer is free text (no tools offered, whose calls the engine sees only whole, no JSON schema).</summary>
     private bool CanResume(AttemptStream partial) =>
-        Options.ResumeStreams && Request.Tools.Count == 0 && Request.ResponseFormat is null && !string.IsNullOrWhiteSpace(partial.Text);
+        Options.ResumeStreams && Request.Tools.Count == 0 && Request.ResponseFormat is null && !string.IsNullOrWhiteSpace(partial.Answer.Text);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using MultiModel.Diagnostics;
+using MultiModel.Internal;
+using MultiModel.Resilience;
 
 namespace MultiModel.Failover;
 
@@ -79,37 +81,8 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var support = CheckSupport(settings, request, out var refusals);
+        var support = RequestSupport.OfChain(settings.Options.Name, settings.Providers, request, out var refusals);
         return support.IsSupported ? refusals : throw new ArgumentException($"The request cannot be sent: {support.Reason}.", nameof(request));
-    }
-
-    /// <summary>Asks every provider whether it can take a request: the chain can when one of them can.</summary>
-    /// <returns>Supported, or unsupported with each provider's reason (and their category when they share one).</returns>
-    public static ChatRequestSupport CheckSupport(FailoverSettings settings, ChatRequest request, out ChatRequestSupport[]? refusals)
-    {
-        var providers = settings.Providers;
-        ChatRequestSupport[]? refused = null;
-        for (var i = 0; i < providers.Length; i++)
-        {
-            if (providers[i].CheckRequest(request) is { IsSupported: false } refusal)
-            {
-                (refused ??= new ChatRequestSupport[providers.Length])[i] = refusal;
-            }
-        }
-
-        refusals = refused;
-        return refused is null || refused.Any(static r => r.IsSupported)
-            ? ChatRequestSupport.Supported
-            : Refusal(settings, refused);
-    }
-
-    /// <summary>Describes a chain none of whose providers can take a request: each provider's reason, and their category when they share one.</summary>
-    /// <remarks>A method of its own: the lambdas here capture <paramref name="refused"/>, and a closure in <see cref="CheckSupport"/> would be allocated on every call.</remarks>
-    private static ChatRequestSupport Refusal(FailoverSettings settings, ChatRequestSupport[] refused)
-    {
-        var reasons = string.Join("; ", settings.Providers.Select((p, i) => $"{p.Name}: {refused[i].Reason}"));
-        var category = refused.All(r => r.Category == refused[0].Category) ? refused[0].Category! : ChatRequestSupport.UnsupportedCategory;
-        return ChatRequestSupport.Unsupported(category, $"no provider of chain '{settings.Options.Name}' can take the request ({reasons})");
     }
 
     /// <summary>Starts the next provider that is not skipped, recording the skipped ones (on the round after the chain's end, only the ones it calls); <see langword="null"/> when none is left.</summary>
@@ -152,6 +125,15 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
         }
 
         return false;
+    }
+
+    /// <summary>Says why the provider at a position is skipped now, or <see langword="null"/> to call it: it cannot take the request, the attempt limit is reached, or its health or rate budget says so (only <paramref name="reserve"/> spends the budget).</summary>
+    private AttemptSkip? GetSkip(int index, bool reserve, out RateBudgetReservation reservation)
+    {
+        reservation = RateBudgetReservation.None;
+        return _refusals?[index % Settings.Providers.Length] is { IsSupported: false } refusal ? new(refusal.Category!, refusal.Reason!)
+            : Options.MaxAttempts is { } max && _started >= max ? new(MaxAttemptsSkipReason, MaxAttemptsSkipReason)
+            : Options.HealthSource?.GetSkip(new RateBudgetRequest(ProviderAt(index), AttemptRequest), Settings.TimeProvider.GetUtcNow(), reserve, out reservation);
     }
 
     /// <summary>Classifies an attempt's failure and records it; throws <see cref="OperationCanceledException"/> when the caller cancelled.</summary>

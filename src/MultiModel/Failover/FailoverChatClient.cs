@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MultiModel.Internal;
 using MultiModel.Resilience;
 
 namespace MultiModel.Failover;
@@ -68,7 +69,7 @@ public sealed class FailoverChatClient : IChatProvider
     public ChatRequestSupport CheckRequest(ChatRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return FailoverCall.CheckSupport(_settings, request, out _);
+        return RequestSupport.OfChain(_settings.Options.Name, _settings.Providers, request, out _);
     }
 
     /// <summary>Sends the request to the providers in order and returns the first answer that meets the confidence policy.</summary>

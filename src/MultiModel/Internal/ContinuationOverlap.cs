@@ -52,6 +52,28 @@ internal static class ContinuationOverlap
         return 0;
     }
 
+    /// <summary>Removes an overlap from the text the updates start with; an update left with nothing to say is dropped.</summary>
+    public static void RemoveFrom(List<ChatResponseUpdate> updates, int overlap)
+    {
+        for (var i = 0; i < updates.Count && overlap > 0; i++)
+        {
+            if (updates[i].Text is { Length: > 0 } text)
+            {
+                var cut = Math.Min(overlap, text.Length);
+                overlap -= cut;
+                var rest = new ChatResponseUpdate(updates[i]) { Text = cut == text.Length ? null : text[cut..] };
+                if (rest is { Text: null, ReasoningText: null, ReasoningParts: null, ToolCalls: null, Logprobs: null, IsFinal: false })
+                {
+                    updates.RemoveAt(i--);
+                }
+                else
+                {
+                    updates[i] = rest;
+                }
+            }
+        }
+    }
+
     private static bool StartsWord(string text, int index) =>
         index == 0 || !char.IsLetterOrDigit(text[index - 1]) || !char.IsLetterOrDigit(text[index]);
 }

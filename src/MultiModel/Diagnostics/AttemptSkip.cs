@@ -1,6 +1,4 @@
-using MultiModel.Resilience;
-
-namespace MultiModel.Failover;
+namespace MultiModel.Diagnostics;
 
 /// <summary>Why a provider is skipped: a short category for metrics, the readable reason, and what telemetry adds about shared state or budgets.</summary>
 /// <param name="Category">The stable word (<c>cooldown</c>, <c>rate-budget</c>, …).</param>
@@ -11,11 +9,4 @@ internal readonly record struct AttemptSkip(string Category, string Reason, stri
 {
     public const string FleetScope = "fleet";
     public const string ProcessScope = "process";
-
-    /// <summary>Describes a rate budget's refusal.</summary>
-    public static AttemptSkip From(RateBudgetReservation refusal) => new(
-        RateBudgetReservation.SkipCategory,
-        refusal.Refusal!,
-        refusal.IsFleetWide ? FleetScope : ProcessScope,
-        refusal.RefusedKind == RateBudgetKind.Tokens ? "tokens" : "requests");
 }
