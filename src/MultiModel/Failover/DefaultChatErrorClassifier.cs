@@ -48,7 +48,13 @@ public sealed class DefaultChatErrorClassifier : IChatErrorClassifier
 
     private static ChatErrorClass GetErrorClass(Exception exception) => exception switch
     {
-        ChatProviderException provider => FromProviderException(provider),
+        ChatProviderException { IsContextLengthExceeded: true } => ChatErrorClass.ContextLengthExceeded,
+        ChatProviderException { Kind: ChatProviderErrorKind.Transport } => ChatErrorClass.Transport,
+        ChatProviderException { Kind: ChatProviderErrorKind.Timeout } => ChatErrorClass.Timeout,
+        ChatProviderException { Kind: ChatProviderErrorKind.StreamError } => ChatErrorClass.StreamError,
+        ChatProviderException { Kind: ChatProviderErrorKind.MalformedResponse } => ChatErrorClass.MalformedResponse,
+        ChatProviderException { StatusCode: { } status } provider => FromStatus(status, provider.ErrorType, provider.ProviderMessage ?? provider.Message),
+        ChatProviderException => ChatErrorClass.Other,
         ChatFailoverException nested => nested.ErrorClass == ChatErrorClass.None ? ChatErrorClass.Other : nested.ErrorClass,
         TimeoutException => ChatErrorClass.Timeout,
         OperationCanceledException { InnerException: TimeoutException } => ChatErrorClass.Timeout,
@@ -59,44 +65,19 @@ public sealed class DefaultChatErrorClassifier : IChatErrorClassifier
         _ => ChatErrorClass.Other,
     };
 
-    private static ChatErrorClass FromProviderException(ChatProviderException exception)
+    private static ChatErrorClass FromStatus(int status, string? errorType, string? message) => status switch
     {
-        if (exception.IsContextLengthExceeded)
-        {
-            return ChatErrorClass.ContextLengthExceeded;
-        }
-
-        return exception.Kind switch
-        {
-            ChatProviderErrorKind.Transport => ChatErrorClass.Transport,
-            ChatProviderErrorKind.Timeout => ChatErrorClass.Timeout,
-            ChatProviderErrorKind.StreamError => ChatErrorClass.StreamError,
-            ChatProviderErrorKind.MalformedResponse => ChatErrorClass.MalformedResponse,
-            _ when exception.StatusCode is { } status => FromStatus(status, exception.ErrorType, exception.ProviderMessage ?? exception.Message),
-            _ => ChatErrorClass.Other,
-        };
-    }
-
-    private static ChatErrorClass FromStatus(int status, string? errorType, string? message)
-    {
-        if (string.Equals(errorType, "overloaded_error", StringComparison.Ordinal))
-        {
-            return ChatErrorClass.Overloaded;
-        }
-
-        return status switch
-        {
-            401 or 403 => ChatErrorClass.Authentication,
-            400 when SaysApiKeyIsWrong(message) => ChatErrorClass.Authentication,
-            400 or 404 or 413 or 422 => ChatErrorClass.InvalidRequest,
-            408 or 504 => ChatErrorClass.Timeout,
-            429 => ChatErrorClass.RateLimited,
-            529 => ChatErrorClass.Overloaded,
-            503 when message?.Contains("capacity", StringComparison.OrdinalIgnoreCase) == true => ChatErrorClass.Overloaded,
-            >= 500 and <= 599 => ChatErrorClass.ServerError,
-            _ => ChatErrorClass.Other,
-        };
-    }
+        _ when string.Equals(errorType, "overloaded_error", StringComparison.Ordinal) => ChatErrorClass.Overloaded,
+        401 or 403 => ChatErrorClass.Authentication,
+        400 when SaysApiKeyIsWrong(message) => ChatErrorClass.Authentication,
+        400 or 404 or 413 or 422 => ChatErrorClass.InvalidRequest,
+        408 or 504 => ChatErrorClass.Timeout,
+        429 => ChatErrorClass.RateLimited,
+        529 => ChatErrorClass.Overloaded,
+        503 when message?.Contains("capacity", StringComparison.OrdinalIgnoreCase) == true => ChatErrorClass.Overloaded,
+        >= 500 and <= 599 => ChatErrorClass.ServerError,
+        _ => ChatErrorClass.Other,
+    };
 
     private static bool SaysApiKeyIsWrong(string? message) =>
         message is not null

@@ -48,7 +48,6 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
         Index = index;
         Provider = call.ProviderAt(index);
         Skip = skip;
-        Report = new ChatAttempt { Index = index, ProviderName = Provider.Name, Outcome = ChatAttemptOutcome.Skipped, SkipReason = skip.Reason };
     }
 
     /// <summary>
@@ -160,13 +159,15 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
             ? new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"The attempt to '{Provider.Name}' timed out after {Options.AttemptTimeout.TotalMilliseconds:0} ms."), exception)
             : exception;
 
-    /// <summary>Ends the attempt with its report, once: failed (with the failure and the classifier's decision), answered (with its score) or cancelled.</summary>
-    /// <returns><see langword="false"/> when the attempt had already ended.</returns>
-    public bool End(ChatAttemptOutcome outcome, Exception? failure = null, ChatErrorDecision decision = default)
+    /// <summary>
+    /// Ends the attempt with its report, once (a later call does nothing), and tells telemetry and <see cref="FailoverChatClientOptions.OnAttempt"/>:
+    /// skipped, failed (with the failure and the classifier's decision), answered or cancelled.
+    /// </summary>
+    public void End(ChatAttemptOutcome outcome, Exception? failure = null, ChatErrorDecision decision = default)
     {
         if (Report is not null)
         {
-            return false;
+            return;
         }
 
         var answered = outcome is ChatAttemptOutcome.Succeeded or ChatAttemptOutcome.BelowThreshold;
@@ -187,16 +188,21 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
             StatusCode = status,
             ErrorType = errorType,
             Exception = failure,
-            Duration = answered ? _duration ?? Elapsed : Elapsed,
+            Duration = Skip is not null ? TimeSpan.Zero : answered ? _duration ?? Elapsed : Elapsed,
             TimeToFirstContent = _timeToFirstContent,
             Confidence = answered ? Score : null,
             Usage = usage,
             ModelId = answered ? Stream?.Answer.ModelId ?? Response?.ModelId : null,
             Hedged = Hedged,
             DeliveredTextLength = Relayed ? Stream!.ContentLength : null,
+            SkipReason = Skip?.Reason,
         };
-        return true;
+        _call.Telemetry.AttemptEnded(this);
+        Options.OnAttempt?.Invoke(Report);
     }
+
+    /// <summary>Ends an answered attempt: succeeded when its score meets the threshold, else below it.</summary>
+    public void EndAnswered() => End(Score!.MeetsThreshold ? ChatAttemptOutcome.Succeeded : ChatAttemptOutcome.BelowThreshold);
 
     /// <summary>Disposes the attempt unless <see cref="AbortAndRelease"/> left that to the end of its flow.</summary>
     public ValueTask DisposeUnlessReleasedAsync() => _released ? ValueTask.CompletedTask : DisposeAsync();

@@ -6,7 +6,7 @@ internal sealed partial class FailoverCall
     /// <summary>Records the attempt whose whole answer is returned and gives the answer, with its confidence and every attempt.</summary>
     public ChatResponse Complete(FailoverAttempt winner)
     {
-        RecordAnswer(winner);
+        winner.EndAnswered();
         var response = WithReport(winner.Response!, winner.Score!, Attempts);
         Telemetry.Completed(winner, response.ProviderName, response.ModelId, winner.Score!);
         return response;
@@ -20,7 +20,7 @@ internal sealed partial class FailoverCall
             if (winner.Report is null)
             {
                 await winner.ScoreWholeAsync().ConfigureAwait(false);
-                RecordAnswer(winner);
+                winner.EndAnswered();
             }
 
             var (answer, score) = (winner.Response!, winner.Score!);
@@ -58,7 +58,7 @@ internal sealed partial class FailoverCall
                 {
                     if (attempt.Report is null)
                     {
-                        RecordCancelled(attempt);
+                        attempt.End(ChatAttemptOutcome.Cancelled);
                     }
 
                     await attempt.DisposeUnlessReleasedAsync().ConfigureAwait(false);

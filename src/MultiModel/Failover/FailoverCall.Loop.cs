@@ -89,7 +89,7 @@ internal sealed partial class FailoverCall
             return Verdict.Accept; // the last candidate's rejected head is released anyway; its final update is flagged
         }
 
-        RecordAnswer(attempt);
+        attempt.EndAnswered();
         if (attempt.IsComplete)
         {
             OfferBest(attempt);
@@ -112,32 +112,9 @@ internal sealed partial class FailoverCall
     }
 
     /// <summary>Gets a task that completes when an attempt in flight ends; without hedging only one is ever in flight.</summary>
-    private Task AnyInFlightEnds()
-    {
-        if (Options.HedgingDelay is null)
-        {
-            return FirstInFlight()!.Completion;
-        }
-
-        // An array of the exact length, filled by index: no LINQ iterators each time the hedging loop waits.
-        var count = 0;
-        for (var i = 0; i < _next; i++)
-        {
-            count += _attempts[i] is { InFlight: true } ? 1 : 0;
-        }
-
-        var completions = new Task[count];
-        count = 0;
-        for (var i = 0; i < _next; i++)
-        {
-            if (_attempts[i] is { InFlight: true } attempt)
-            {
-                completions[count++] = attempt.Completion;
-            }
-        }
-
-        return Task.WhenAny(completions);
-    }
+    private Task AnyInFlightEnds() => Options.HedgingDelay is null
+        ? FirstInFlight()!.Completion
+        : Task.WhenAny(_attempts.Take(_next).Where(static a => a is { InFlight: true }).Select(static a => a!.Completion));
 
     /// <summary>Gets how long to wait before hedging with the next provider: the delay since the last start, or infinite.</summary>
     private TimeSpan HedgeTimeLeft() => Options.HedgingDelay is { } delay && HasFurtherCandidate()
@@ -151,7 +128,7 @@ internal sealed partial class FailoverCall
         {
             attempt.InFlight = false;
             attempt.AbortAndRelease();
-            RecordCancelled(attempt);
+            attempt.End(ChatAttemptOutcome.Cancelled);
         }
     }
 }

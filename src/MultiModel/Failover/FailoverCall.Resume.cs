@@ -46,7 +46,7 @@ internal sealed partial class FailoverCall
         }
         catch (OperationCanceledException)
         {
-            RecordCancelled(broken);
+            broken.End(ChatAttemptOutcome.Cancelled);
             throw;
         }
 

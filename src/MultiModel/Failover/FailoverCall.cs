@@ -53,20 +53,12 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
     {
         get
         {
-            // An array of the exact length: a list would add an object (and usually spare room) per call.
-            var count = 0;
-            foreach (var attempt in _attempts.AsSpan(0, _next))
-            {
-                count += attempt?.Report is null ? 0 : 1;
-            }
-
-            var reports = new ChatAttempt[count];
-            count = 0;
+            var reports = new List<ChatAttempt>(_next);
             foreach (var attempt in _attempts.AsSpan(0, _next))
             {
                 if (attempt?.Report is { } report)
                 {
-                    reports[count++] = report;
+                    reports.Add(report);
                 }
             }
 
@@ -96,7 +88,7 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
             {
                 if (index < Settings.Providers.Length)
                 {
-                    Record(_attempts[index] = new FailoverAttempt(this, index, skip));
+                    (_attempts[index] = new FailoverAttempt(this, index, skip)).End(ChatAttemptOutcome.Skipped);
                 }
 
                 continue;
@@ -144,14 +136,9 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
         var failure = attempt.Translate(attempt.Failure!);
         var decision = Options.ErrorClassifier.Classify(failure);
         (_lastFailure, _lastFailureClass) = (failure, decision.ErrorClass);
-        Record(attempt, attempt.End(ChatAttemptOutcome.Failed, failure, decision));
+        attempt.End(ChatAttemptOutcome.Failed, failure, decision);
         return decision.ShouldFailOver;
     }
-
-    public void RecordAnswer(FailoverAttempt attempt) =>
-        Record(attempt, attempt.End(attempt.Score!.MeetsThreshold ? ChatAttemptOutcome.Succeeded : ChatAttemptOutcome.BelowThreshold));
-
-    public void RecordCancelled(FailoverAttempt attempt) => Record(attempt, attempt.End(ChatAttemptOutcome.Cancelled));
 
     /// <summary>Keeps an attempt whose whole answer is below the threshold if it beats the best so far (ties keep the earlier one).</summary>
     public void OfferBest(FailoverAttempt attempt)
@@ -183,13 +170,4 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
 
     /// <summary>Gets the provider at a position of the call: the chain's providers in order, then (for resumed streams) in order once more.</summary>
     public IChatProvider ProviderAt(int position) => Settings.Providers[position % Settings.Providers.Length];
-
-    private void Record(FailoverAttempt attempt, bool ended = true)
-    {
-        if (ended)
-        {
-            Telemetry.AttemptEnded(attempt);
-            Options.OnAttempt?.Invoke(attempt.Report!);
-        }
-    }
 }

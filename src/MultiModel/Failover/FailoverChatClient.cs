@@ -10,24 +10,15 @@ namespace MultiModel.Failover;
 /// Providers are tried in order. One is skipped without a call (<see cref="ChatAttemptOutcome.Skipped"/>, with a
 /// <see cref="ChatAttempt.SkipReason"/>) when it cannot take the request (<see cref="IChatProvider.CheckRequest"/>), when
 /// <see cref="FailoverChatClientOptions.MaxAttempts"/> is reached, or when the <see cref="FailoverChatClientOptions.HealthSource"/>
-/// says it is cooling down, its circuit is open or its rate budget has no room (a call never waits for one).
+/// says so. The <see cref="FailoverChatClientOptions.ErrorClassifier"/> decides whether a failure moves the call on; every
+/// answer is scored by <see cref="FailoverChatClientOptions.Confidence"/>, and <see cref="FailoverChatClientOptions.WhenNoneMeetsThreshold"/>
+/// decides when none meets its threshold.
 /// </para>
 /// <para>
-/// The <see cref="FailoverChatClientOptions.ErrorClassifier"/> decides whether a failure moves the call on or ends it.
-/// Every answer is scored by <see cref="FailoverChatClientOptions.Confidence"/>; one below the threshold moves the call
-/// on, and when none meets it <see cref="FailoverChatClientOptions.WhenNoneMeetsThreshold"/> decides. Caller
-/// cancellation ends the call with <see cref="OperationCanceledException"/>; it is never a provider failure.
-/// </para>
-/// <para>
-/// A stream fails over until its first content (or its scored head, see <see cref="FailoverChatClientOptions.HeadBufferLength"/>)
-/// reaches the caller. After that the answer belongs to that provider: a failure throws
-/// <see cref="ChatFailoverReason.FailedAfterContent"/> (unless <see cref="FailoverChatClientOptions.ResumeStreams"/> is on),
-/// and a whole answer below the threshold throws <see cref="ChatFailoverReason.BelowThresholdAfterContent"/> or, under
-/// <see cref="BelowThresholdBehavior.ReturnBest"/>, ends with a flagged final update. The final update carries usage,
-/// confidence and every attempt.
-/// </para>
-/// <para>
-/// A request that is not valid, or that no provider can take, throws <see cref="ArgumentException"/> before any call;
+/// A stream fails over until its first content (or its scored head) reaches the caller; after that the answer belongs
+/// to that provider (see <see cref="FailoverChatClientOptions.ResumeStreams"/>). Its final update carries usage,
+/// confidence and every attempt. A request that is not valid, or that no provider can take, throws
+/// <see cref="ArgumentException"/> before any call; caller cancellation throws <see cref="OperationCanceledException"/>;
 /// every other way the chain gives up throws <see cref="ChatFailoverException"/>.
 /// </para>
 /// <para>
@@ -102,7 +93,12 @@ public sealed class FailoverChatClient : IChatProvider
     }
 
     /// <inheritdoc/>
-    /// <remarks>The request is validated, and every provider asked whether it can take it, when this method is called.</remarks>
+    /// <remarks>
+    /// The request is validated, and every provider asked whether it can take it, when this method is called. Once content
+    /// reached the caller, a failure throws <see cref="ChatFailoverReason.FailedAfterContent"/> (unless the stream is resumed),
+    /// and a whole answer below the threshold throws <see cref="ChatFailoverReason.BelowThresholdAfterContent"/> or, under
+    /// <see cref="BelowThresholdBehavior.ReturnBest"/>, ends with a flagged final update.
+    /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="request"/> is not valid, or no provider of the chain can take it.</exception>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {

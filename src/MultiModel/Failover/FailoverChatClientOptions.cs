@@ -53,15 +53,8 @@ public sealed class FailoverChatClientOptions
     public int? MaxAttempts
     {
         get;
-        set
-        {
-            if (value is { } max)
-            {
-                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max, nameof(MaxAttempts));
-            }
-
-            field = value;
-        }
+        set => field = value is null or > 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxAttempts), value, "The maximum number of attempts must be positive.");
     }
 
     /// <summary>Gets or sets the delay after which, if the current attempt has no answer yet (no first content when streaming), the next provider starts in parallel.</summary>
@@ -88,11 +81,8 @@ public sealed class FailoverChatClientOptions
     public int HeadBufferLength
     {
         get;
-        set
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(HeadBufferLength));
-            field = value;
-        }
+        set => field = value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(HeadBufferLength), value, "The head buffer length must not be negative.");
     }
 
     /// <summary>Gets or sets the longest time a streamed head is held back after its first content.</summary>
