@@ -51,4 +51,17 @@ public sealed class ConfidenceContext
             ToolCalls = response.ToolCalls,
         };
     }
+
+    /// <summary>Creates the context for the head of a stream still being generated.</summary>
+    internal static ConfidenceContext FromHead(ChatRequest request, ChatResponseBuilder head) => new()
+    {
+        Request = request,
+        Text = head.Text,
+        ProviderName = head.ProviderName,
+        ModelId = head.ModelId,
+        ReasoningText = head.ReasoningText,
+        Logprobs = head.Logprobs,
+        ToolCalls = head.ToolCalls,
+        IsPartial = true,
+    };
 }

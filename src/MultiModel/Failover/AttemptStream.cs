@@ -1,5 +1,4 @@
 using System.Text;
-using MultiModel.Confidence;
 using MultiModel.Internal;
 
 namespace MultiModel.Failover;
@@ -89,16 +88,4 @@ internal sealed class AttemptStream
         HasContent |= firstContent;
         return firstContent;
     }
-
-    public ConfidenceContext ToPartialContext(ChatRequest request) => new()
-    {
-        Request = request,
-        Text = Answer.Text,
-        ProviderName = Answer.ProviderName,
-        ModelId = Answer.ModelId,
-        ReasoningText = Answer.ReasoningText,
-        Logprobs = Answer.Logprobs,
-        ToolCalls = Answer.ToolCalls,
-        IsPartial = true,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using MultiModel.Confidence;
 using MultiModel.Internal;
 
 namespace MultiModel.Failover;
@@ -27,12 +28,11 @@ internal sealed partial class FailoverAttempt
         ScoreIsPartial = false;
     }
 
-    /// <summary>Restarts the attempt timer: once a stream is released, it bounds the silence between two updates.</summary>
-    public void RestartTimer() => _timer?.CancelAfter(Options.AttemptTimeout);
-
     /// <summary>Reads the next update of a released stream; <see langword="null"/> when the stream failed or ended early (see <see cref="Failure"/>).</summary>
+    /// <remarks>The attempt timer restarts for each read: once a stream is released, it bounds the provider's silence before each update.</remarks>
     public async ValueTask<ChatResponseUpdate?> ReadTailAsync()
     {
+        _timer?.CancelAfter(Options.AttemptTimeout);
         try
         {
             await ReadAsync(hold: false).ConfigureAwait(false);
@@ -43,7 +43,6 @@ internal sealed partial class FailoverAttempt
             return null;
         }
 
-        RestartTimer();
         return Stream!.Enumerator.Current;
     }
 
@@ -82,7 +81,7 @@ internal sealed partial class FailoverAttempt
             }
             else if (Settings.HasHeadBuffer)
             {
-                Score = await Options.Confidence.ScoreAsync(Stream!.ToPartialContext(_call.Request), ScoringToken).ConfigureAwait(false);
+                Score = await Options.Confidence.ScoreAsync(ConfidenceContext.FromHead(_call.Request, Stream!.Answer), ScoringToken).ConfigureAwait(false);
                 ScoreIsPartial = true;
             }
         }

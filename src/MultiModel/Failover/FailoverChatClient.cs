@@ -128,17 +128,9 @@ public sealed class FailoverChatClient : IChatProvider
             {
                 relayed = await call.NextStreamAsync(broken: relayed).ConfigureAwait(false);
                 var stream = relayed.Stream!;
-                foreach (var held in stream.Held)
+                foreach (var held in stream.Held.Where(static u => !u.IsFinal))
                 {
-                    if (!held.IsFinal)
-                    {
-                        yield return held;
-                    }
-                }
-
-                if (stream.Final is null)
-                {
-                    relayed.RestartTimer();
+                    yield return held;
                 }
 
                 while (stream.Final is null && await relayed.ReadTailAsync().ConfigureAwait(false) is { } update)

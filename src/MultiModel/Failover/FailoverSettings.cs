@@ -19,14 +19,14 @@ internal sealed record FailoverSettings(IChatProvider[] Providers, FailoverChatC
             throw new ArgumentException("At least one provider is required.", nameof(providers));
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < snapshot.Length; i++)
+        if (Array.IndexOf(snapshot, null) is var missing and >= 0)
         {
-            var provider = snapshot[i] ?? throw new ArgumentException($"Provider {i} is null.", nameof(providers));
-            if (!names.Add(provider.Name))
-            {
-                throw new ArgumentException($"Two providers are named '{provider.Name}'; names must be unique within a chain.", nameof(providers));
-            }
+            throw new ArgumentException($"Provider {missing} is null.", nameof(providers));
+        }
+
+        if (snapshot.GroupBy(static p => p.Name, StringComparer.Ordinal).FirstOrDefault(static g => g.Skip(1).Any()) is { } twice)
+        {
+            throw new ArgumentException($"Two providers are named '{twice.Key}'; names must be unique within a chain.", nameof(providers));
         }
 
         var o = options?.Snapshot() ?? new FailoverChatClientOptions();
