@@ -87,7 +87,7 @@ internal sealed partial class CallTelemetry
     private void Skipped(IObservedAttempt attempt, ChatAttempt report)
     {
         var system = attempt.Provider.Metadata.ProviderSystem;
-        var skip = attempt.Skip!.Value;
+        var skip = attempt.Skip!;
         Logger.ProviderSkipped(Chain, report.ProviderName, report.SkipReason!);
         _telemetry.Metrics.RecordAttempt(Chain, report.ProviderName, system, ChatAttemptOutcome.Skipped, ChatErrorClass.None, skip.Category);
         if (MultiModelDiagnostics.StartDetached("skip", report.ProviderName, ActivityKind.Internal, ParentContext) is { } span)

@@ -37,17 +37,9 @@ internal sealed partial class FailoverCall
     private async ValueTask<FailoverAttempt> ResumeAsync(FailoverAttempt broken)
     {
         var partial = broken.Stream!;
-        try
+        if (!RecordFailure(broken) || !CanResume(partial))
         {
-            if (!RecordFailure(broken) || !CanResume(partial))
-            {
-                throw CreateException(ChatFailoverReason.FailedAfterContent, partial.Answer.Text);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            broken.End(ChatAttemptOutcome.Cancelled);
-            throw;
+            throw CreateException(ChatFailoverReason.FailedAfterContent, partial.Answer.Text);
         }
 
         await broken.DisposeAsync().ConfigureAwait(false);

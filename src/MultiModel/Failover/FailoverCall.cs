@@ -53,16 +53,18 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
     {
         get
         {
-            var reports = new List<ChatAttempt>(_next);
+            // Usually every position reached has ended (the array is exact); attempts still running are left out.
+            var reports = new ChatAttempt[_next];
+            var count = 0;
             foreach (var attempt in _attempts.AsSpan(0, _next))
             {
                 if (attempt?.Report is { } report)
                 {
-                    reports.Add(report);
+                    reports[count++] = report;
                 }
             }
 
-            return reports;
+            return count == reports.Length ? reports : reports[..count];
         }
     }
 
@@ -128,11 +130,16 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
             : Options.HealthSource?.GetSkip(new RateBudgetRequest(ProviderAt(index), AttemptRequest), Settings.TimeProvider.GetUtcNow(), reserve, out reservation);
     }
 
-    /// <summary>Classifies an attempt's failure and records it; throws <see cref="OperationCanceledException"/> when the caller cancelled.</summary>
+    /// <summary>Classifies an attempt's failure and records it; when the caller cancelled, records it as cancelled and throws <see cref="OperationCanceledException"/>.</summary>
     /// <returns>Whether the chain moves on to the next provider.</returns>
     public bool RecordFailure(FailoverAttempt attempt)
     {
-        CallerToken.ThrowIfCancellationRequested();
+        if (CallerToken.IsCancellationRequested)
+        {
+            attempt.End(ChatAttemptOutcome.Cancelled);
+            CallerToken.ThrowIfCancellationRequested();
+        }
+
         var failure = attempt.Translate(attempt.Failure!);
         var decision = Options.ErrorClassifier.Classify(failure);
         (_lastFailure, _lastFailureClass) = (failure, decision.ErrorClass);
