@@ -14,7 +14,7 @@ internal sealed class ChatResponseBuilder
 
     /// <summary>Initializes a new instance of the <see cref="ChatResponseBuilder"/> class, empty or starting with the content of another answer.</summary>
     /// <param name="providerName">The provider's name, until an update names one.</param>
-    /// <param name="start">An answer this one continues: its text, reasoning and log probabilities come first; or <see langword="null"/>.</param>
+    /// <param name="start">An answer this one continues: its text, reasoning (with its blocks) and log probabilities come first; or <see langword="null"/>.</param>
     public ChatResponseBuilder(string providerName, ChatResponseBuilder? start = null)
     {
         ProviderName = providerName;

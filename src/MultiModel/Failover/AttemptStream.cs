@@ -26,7 +26,7 @@ internal sealed class AttemptStream
         Enumerator = enumerator;
         Answer = new ChatResponseBuilder(providerName, continues?.Answer);
         Start = Answer.TextLength;
-        _overlap = overlapReference is null ? null : (overlapReference, new StringBuilder());
+        _overlap = continues is null || overlapReference is null ? null : (overlapReference, new StringBuilder());
     }
 
     public IAsyncEnumerator<ChatResponseUpdate> Enumerator { get; }
@@ -75,11 +75,12 @@ internal sealed class AttemptStream
 
         Answer.Add(update, text: _overlap is null);
         Final = update.IsFinal ? update : Final;
-        if (_overlap is var (reference, pending) && ContinuationOverlap.Find(reference, pending.Append(update.Text).ToString(), update.IsFinal || Answer.HasToolCalls) is { } overlap)
+        if (_overlap is var (reference, pending) && pending.Append(update.Text).ToString() is var start
+            && ContinuationOverlap.Find(reference, start, update.IsFinal || Answer.HasToolCalls) is { } overlap)
         {
             // Decided: the rest of the held text joins the answer, and the repeated start leaves the held updates.
             (OverlapLength, _overlap) = (overlap, null);
-            Answer.AppendText(pending.ToString().AsSpan(overlap));
+            Answer.AppendText(start.AsSpan(overlap));
             ContinuationOverlap.RemoveFrom(_held!, overlap);
             Final = Final is null ? null : _held![^1];
         }

@@ -61,6 +61,7 @@ internal sealed partial class FailoverAttempt
             if (_call.Streaming)
             {
                 await ReadHeadAsync().ConfigureAwait(false);
+                _timer?.CancelAfter(Timeout.InfiniteTimeSpan); // paused until the first read of the tail: judging and relaying the head is not the provider's silence
             }
             else
             {

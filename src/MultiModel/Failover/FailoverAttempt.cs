@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
@@ -165,6 +166,7 @@ internal sealed partial class FailoverAttempt : IObservedAttempt, IAsyncDisposab
     /// </summary>
     public void End(ChatAttemptOutcome outcome, Exception? failure = null, ChatErrorDecision decision = default)
     {
+        Debug.Assert(outcome == ChatAttemptOutcome.Skipped == Skip is not null, "Only a skipped provider ends as skipped.");
         if (Report is not null)
         {
             return;

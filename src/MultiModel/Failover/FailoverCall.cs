@@ -12,6 +12,8 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
     /// <summary>The reason recorded on providers left untried because <see cref="FailoverChatClientOptions.MaxAttempts"/> was reached.</summary>
     public const string MaxAttemptsSkipReason = "max-attempts";
 
+    private static readonly AttemptSkip MaxAttemptsSkip = new(MaxAttemptsSkipReason, MaxAttemptsSkipReason);
+
     /// <summary>
     /// One record per position reached (skipped or started). The positions are the providers in order; a streamed call
     /// that may be resumed has them once more after, which open only when a stream is resumed (see <see cref="ProviderAt"/>).
@@ -53,7 +55,8 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
     {
         get
         {
-            // Usually every position reached has ended (the array is exact); attempts still running are left out.
+            // Usually every position reached has a report (the array is exact); attempts still running, and positions of the
+            // second round that were skipped (never recorded), are left out.
             var reports = new ChatAttempt[_next];
             var count = 0;
             foreach (var attempt in _attempts.AsSpan(0, _next))
@@ -126,7 +129,7 @@ internal sealed partial class FailoverCall(FailoverSettings settings, ChatReques
     {
         reservation = RateBudgetReservation.None;
         return _refusals?[index % Settings.Providers.Length] is { IsSupported: false } refusal ? new(refusal.Category!, refusal.Reason!)
-            : Options.MaxAttempts is { } max && _started >= max ? new(MaxAttemptsSkipReason, MaxAttemptsSkipReason)
+            : Options.MaxAttempts is { } max && _started >= max ? MaxAttemptsSkip
             : Options.HealthSource?.GetSkip(new RateBudgetRequest(ProviderAt(index), AttemptRequest), Settings.TimeProvider.GetUtcNow(), reserve, out reservation);
     }
 

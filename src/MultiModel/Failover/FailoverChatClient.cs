@@ -10,16 +10,18 @@ namespace MultiModel.Failover;
 /// Providers are tried in order. One is skipped without a call (<see cref="ChatAttemptOutcome.Skipped"/>, with a
 /// <see cref="ChatAttempt.SkipReason"/>) when it cannot take the request (<see cref="IChatProvider.CheckRequest"/>), when
 /// <see cref="FailoverChatClientOptions.MaxAttempts"/> is reached, or when the <see cref="FailoverChatClientOptions.HealthSource"/>
-/// says so. The <see cref="FailoverChatClientOptions.ErrorClassifier"/> decides whether a failure moves the call on; every
-/// answer is scored by <see cref="FailoverChatClientOptions.Confidence"/>, and <see cref="FailoverChatClientOptions.WhenNoneMeetsThreshold"/>
-/// decides when none meets its threshold.
+/// says it is cooling down, its circuit is open or its rate budget has no room (a call never waits for one). The
+/// <see cref="FailoverChatClientOptions.ErrorClassifier"/> decides whether a failure moves the call on. Every answer is
+/// scored by <see cref="FailoverChatClientOptions.Confidence"/>; one below the threshold moves the call on, and when none
+/// meets it <see cref="FailoverChatClientOptions.WhenNoneMeetsThreshold"/> decides.
 /// </para>
 /// <para>
-/// A stream fails over until its first content (or its scored head) reaches the caller; after that the answer belongs
-/// to that provider (see <see cref="FailoverChatClientOptions.ResumeStreams"/>). Its final update carries usage,
-/// confidence and every attempt. A request that is not valid, or that no provider can take, throws
-/// <see cref="ArgumentException"/> before any call; caller cancellation throws <see cref="OperationCanceledException"/>;
-/// every other way the chain gives up throws <see cref="ChatFailoverException"/>.
+/// A stream fails over until its first content (or its scored head, see <see cref="FailoverChatClientOptions.HeadBufferLength"/>)
+/// reaches the caller; after that the answer belongs to that provider (see <see cref="FailoverChatClientOptions.ResumeStreams"/>).
+/// Its final update carries usage, confidence and every attempt. A request that is not valid, or that no provider can
+/// take, throws <see cref="ArgumentException"/> before any call; caller cancellation throws
+/// <see cref="OperationCanceledException"/> and is never a provider failure; every other way the chain gives up throws
+/// <see cref="ChatFailoverException"/>.
 /// </para>
 /// <para>
 /// Thread-safe. Each call keeps the providers and options it started with (reloaded configuration applies to later
@@ -60,7 +62,8 @@ public sealed class FailoverChatClient : IChatProvider
     public ChatRequestSupport CheckRequest(ChatRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return RequestSupport.OfChain(_settings.Options.Name, _settings.Providers, request, out _);
+        var settings = _settings;
+        return RequestSupport.OfChain(settings.Options.Name, settings.Providers, request, out _);
     }
 
     /// <summary>Sends the request to the providers in order and returns the first answer that meets the confidence policy.</summary>

@@ -5,6 +5,9 @@ namespace MultiModel.Resilience;
 /// <summary>What a health source says about calling a provider now: cooling down, circuit open, rate budget without room, or free to call.</summary>
 internal static class ProviderAvailability
 {
+    /// <summary>What a look-ahead sees for a budget without room; the refusal itself is described only when the provider is reached.</summary>
+    private static readonly AttemptSkip NoRoom = new(RateBudgetReservation.SkipCategory, RateBudgetReservation.SkipCategory);
+
     /// <summary>Says why the health source skips a provider now, or <see langword="null"/> to call it.</summary>
     /// <param name="source">The health source.</param>
     /// <param name="demand">The provider and the request it would be sent.</param>
@@ -22,7 +25,7 @@ internal static class ProviderAvailability
 
         if (!reserve)
         {
-            return source.HasBudget(demand) ? null : new(RateBudgetReservation.SkipCategory, RateBudgetReservation.SkipCategory);
+            return source.HasBudget(demand) ? null : NoRoom;
         }
 
         reservation = source.ReserveBudget(demand);

@@ -25,12 +25,28 @@ public class DefaultChatErrorClassifierTests
         Assert.That(decision, Is.EqualTo(ChatErrorDecision.FailOver(ChatErrorClass.MalformedResponse)));
     }
 
-    [Test]
-    public void Classify_OverloadedErrorTypeOnAnyStatus_IsOverloaded()
+    [TestCase(500)]
+    [TestCase(429)]
+    [TestCase(401)]
+    [TestCase(400)]
+    [TestCase(404)]
+    public void Classify_OverloadedErrorTypeOnAnyStatus_IsOverloaded(int status)
     {
-        var decision = DefaultChatErrorClassifier.Instance.Classify(Some.HttpError("claude", 500, "overloaded_error"));
+        var decision = DefaultChatErrorClassifier.Instance.Classify(Some.HttpError("claude", status, "overloaded_error"));
 
-        Assert.That(decision.ErrorClass, Is.EqualTo(ChatErrorClass.Overloaded));
+        Assert.That(decision, Is.EqualTo(ChatErrorDecision.FailOver(ChatErrorClass.Overloaded)));
+    }
+
+    [TestCase(ChatProviderErrorKind.Transport)]
+    [TestCase(ChatProviderErrorKind.Timeout)]
+    [TestCase(ChatProviderErrorKind.HttpStatus)]
+    public void Classify_ContextLengthExceeded_WinsOverTheKind(ChatProviderErrorKind kind)
+    {
+        var exception = new ChatProviderException("grok", kind, "The prompt is too long.") { StatusCode = 400, IsContextLengthExceeded = true };
+
+        var decision = DefaultChatErrorClassifier.Instance.Classify(exception);
+
+        Assert.That(decision, Is.EqualTo(ChatErrorDecision.FailOver(ChatErrorClass.ContextLengthExceeded)));
     }
 
     [Test]

@@ -88,6 +88,27 @@ public class FailoverChatClientHealthTests
     }
 
     [Test]
+    public async Task GetResponseAsync_SkippedProviders_ReachOnAttemptOnceEachInProviderOrder()
+    {
+        var seen = new List<ChatAttempt>();
+        var health = new Health { ["grok"] = ProviderHealth.Open() };
+        var sut = new FailoverChatClient(
+            [TestChatProvider.Answering("grok"), TestChatProvider.Failing("claude", Some.HttpError("claude", 500)), TestChatProvider.Answering("openai")],
+            new FailoverChatClientOptions { MaxAttempts = 1, HealthSource = health, OnAttempt = seen.Add });
+
+        var ex = Assert.ThrowsAsync<ChatFailoverException>(() => sut.GetResponseAsync(Some.Request()));
+
+        Assert.That(seen.Select(a => (a.ProviderName, a.Outcome, a.SkipReason)), Is.EqualTo(new (string, ChatAttemptOutcome, string?)[]
+        {
+            ("grok", ChatAttemptOutcome.Skipped, "circuit-open"),
+            ("claude", ChatAttemptOutcome.Failed, null),
+            ("openai", ChatAttemptOutcome.Skipped, "max-attempts"),
+        }));
+        Assert.That(seen.Where(a => a.Outcome == ChatAttemptOutcome.Skipped).Select(a => a.Duration), Is.All.EqualTo(TimeSpan.Zero));
+        Assert.That(ex!.Attempts, Is.EqualTo(seen));
+    }
+
+    [Test]
     public async Task GetResponseAsync_SkippedProvidersDoNotCountTowardsMaxAttempts()
     {
         var health = new Health { ["grok"] = ProviderHealth.Open() };

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MultiModel.Failover;
 
@@ -175,5 +176,46 @@ public class FailoverChatClientStreamingTests
         Assert.That(ex.ErrorClass, Is.EqualTo(ChatErrorClass.Timeout));
         Assert.That(ex.PartialText, Is.EqualTo("half more"));
         await enumerator.DisposeAsync();
+    }
+
+    [Test]
+    public async Task GetStreamingResponseAsync_CallerSlowerThanAttemptTimeout_DoesNotTimeOutAProviderThatIsNotSilent()
+    {
+        var time = new ManualTimeProvider();
+        var channel = Channel.CreateUnbounded<ChatResponseUpdate>();
+        var grok = new TestChatProvider("grok") { GetStreamingResponseAsyncCallback = (_, ct) => ReadObservingCancellation(channel.Reader, ct) };
+        var sut = new FailoverChatClient([grok], new FailoverChatClientOptions { AttemptTimeout = TimeSpan.FromSeconds(3) }, time);
+        channel.Writer.TryWrite(Some.Text("grok", "half"));
+
+        var enumerator = sut.GetStreamingResponseAsync(Some.Request()).GetAsyncEnumerator();
+        Assert.That(await enumerator.MoveNextAsync(), Is.True);
+        time.Advance(TimeSpan.FromSeconds(2));
+        channel.Writer.TryWrite(Some.Text("grok", " more"));
+        channel.Writer.TryWrite(Some.Final("grok"));
+        channel.Writer.Complete();
+        time.Advance(TimeSpan.FromSeconds(5)); // the caller is busy with "half"; the provider already sent the rest
+
+        var rest = new List<ChatResponseUpdate>();
+        while (await enumerator.MoveNextAsync())
+        {
+            rest.Add(enumerator.Current);
+        }
+
+        await enumerator.DisposeAsync();
+        Assert.That(rest.Select(u => u.Text), Is.EqualTo(new[] { " more", null }));
+        Assert.That(rest[^1].Attempts!.Single().Outcome, Is.EqualTo(ChatAttemptOutcome.Succeeded));
+    }
+
+    /// <summary>Reads like a network stream does: every read observes the token, even when the next update is already there.</summary>
+    private static async IAsyncEnumerable<ChatResponseUpdate> ReadObservingCancellation(ChannelReader<ChatResponseUpdate> reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var update))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return update;
+            }
+        }
     }
 }

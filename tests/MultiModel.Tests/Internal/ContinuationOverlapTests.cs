@@ -53,4 +53,37 @@ public class ContinuationOverlapTests
 
         Assert.That(ContinuationOverlap.Find(partial, "Start. Again", complete: true), Is.EqualTo(0));
     }
+
+    [Test]
+    public void RemoveFrom_OverlapAcrossUpdates_CutsTheirTextAndDropsOnlyUpdatesLeftEmpty()
+    {
+        List<ChatResponseUpdate> updates =
+        [
+            new() { Text = "F", ProviderName = "grok" },
+            new() { Text = "r", ReasoningText = "hmm", ProviderName = "grok" },
+            new() { Text = "ance is", ProviderName = "grok" },
+            new() { IsFinal = true, ProviderName = "grok" },
+        ];
+
+        ContinuationOverlap.RemoveFrom(updates, 3);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(updates.Select(u => u.Text), Is.EqualTo(new[] { null, "nce is", null }));
+            Assert.That(updates[0].ReasoningText, Is.EqualTo("hmm"), "an update that still says something is kept");
+            Assert.That(updates[^1].IsFinal, Is.True);
+            Assert.That(updates.Select(u => u.ProviderName), Is.All.EqualTo("grok"));
+        });
+    }
+
+    [Test]
+    public void RemoveFrom_NoOverlap_LeavesTheUpdatesAsTheyAre()
+    {
+        var first = new ChatResponseUpdate { Text = "France", ProviderName = "grok" };
+        List<ChatResponseUpdate> updates = [first];
+
+        ContinuationOverlap.RemoveFrom(updates, 0);
+
+        Assert.That(updates, Is.EqualTo(new[] { first }));
+    }
 }
