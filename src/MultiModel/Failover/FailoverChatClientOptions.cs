@@ -36,8 +36,9 @@ public sealed class FailoverChatClientOptions
     /// <value>The default value is 10 seconds. <see cref="Timeout.InfiniteTimeSpan"/> turns the timeout off.</value>
     /// <remarks>
     /// For <see cref="FailoverChatClient.GetResponseAsync"/> it bounds the provider's whole answer. When streaming it
-    /// bounds the wait for the first content (and the head buffer); after that it bounds the silence between two
-    /// updates. It is distinct from the caller's token, whose cancellation ends the whole call.
+    /// bounds the wait for the first content (and the head buffer); after that it bounds the provider's silence before
+    /// each update (time the caller spends on an update does not count). It is distinct from the caller's token, whose
+    /// cancellation ends the whole call.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is not positive and not infinite.</exception>
     public TimeSpan AttemptTimeout
