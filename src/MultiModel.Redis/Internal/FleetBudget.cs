@@ -1,5 +1,4 @@
 using System.Globalization;
-using MultiModel.Failover;
 using MultiModel.Resilience;
 
 namespace MultiModel.Redis.Internal;
@@ -226,7 +225,7 @@ internal sealed class FleetBudget
         static int Share(LeasedAllowance allowance) => (int)Math.Max(1, Math.Ceiling(allowance.Limit / (double)allowance.Replicas));
     }
 
-    private static RateBudgetReservation Refusal(LeasedAllowance allowance, long amount) => allowance.Name == "requests"
+    private RateBudgetReservation Refusal(LeasedAllowance allowance, long amount) => allowance == Requests
         ? RateBudgetReservation.Refused(RateBudgetKind.Requests, fleetWide: true, string.Create(CultureInfo.InvariantCulture, $"rate budget: {allowance.Limit} requests per minute across replicas"))
         : RateBudgetReservation.Refused(RateBudgetKind.Tokens, fleetWide: true, string.Create(CultureInfo.InvariantCulture, $"rate budget: ~{amount} tokens would exceed {allowance.Limit} tokens per minute across replicas"));
 }

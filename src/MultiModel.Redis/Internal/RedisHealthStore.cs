@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using MultiModel.Failover;
 using MultiModel.Resilience;
 
 namespace MultiModel.Redis.Internal;

@@ -1,4 +1,3 @@
-using MultiModel.Failover;
 using MultiModel.Resilience;
 
 namespace MultiModel.Redis.Internal;
