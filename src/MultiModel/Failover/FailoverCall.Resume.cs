@@ -36,14 +36,13 @@ internal sealed partial class FailoverCall
     /// <summary>Records the break and, when the answer may be resumed, runs the chain again with a request to continue it: on the providers not tried yet, then once more round the chain.</summary>
     private async ValueTask<FailoverAttempt> ResumeAsync(FailoverAttempt broken)
     {
-        var partial = broken.Stream!;
-        if (!RecordFailure(broken) || !CanResume(partial))
+        var (partial, text) = (broken.Stream!, broken.Stream!.Answer.Text);
+        if (!RecordFailure(broken) || !CanResume(text))
         {
-            throw CreateException(ChatFailoverReason.FailedAfterContent, partial.Answer.Text);
+            throw CreateException(ChatFailoverReason.FailedAfterContent, text);
         }
 
         await broken.DisposeAsync().ConfigureAwait(false);
-        var text = partial.Answer.Text;
         AttemptRequest = Request.ToContinuation(text);
         RequestSupport.OfChain(Options.Name, Settings.Providers, AttemptRequest, out _refusals);
         (Best, PartialAnswer, _end) = (null, partial, _attempts.Length);
@@ -64,6 +63,6 @@ internal sealed partial class FailoverCall
     }
 
     /// <summary>Tells whether a broken answer may be continued: resumption is on, and the answer is free text (no tools offered, whose calls the engine sees only whole, no JSON schema).</summary>
-    private bool CanResume(AttemptStream partial) =>
-        Options.ResumeStreams && Request.Tools.Count == 0 && Request.ResponseFormat is null && !string.IsNullOrWhiteSpace(partial.Answer.Text);
+    private bool CanResume(string partialText) =>
+        Options.ResumeStreams && Request.Tools.Count == 0 && Request.ResponseFormat is null && !string.IsNullOrWhiteSpace(partialText);
 }
