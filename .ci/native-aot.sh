@@ -4,19 +4,15 @@
 # Installs what the native link needs (clang, zlib1g-dev) only when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=install-missing.sh
+source .ci/install-missing.sh
 
 fail() { echo "native-aot: FAILED: $*" >&2; exit 1; }
 
 missing=()
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "native-aot: installing ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing native-aot "${missing[@]}"
 
 out="$(mktemp -d)"
 log="$out.log"

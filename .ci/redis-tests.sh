@@ -5,17 +5,13 @@
 # Expects the solution to be built in Release already (.ci/run does it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=install-missing.sh
+source .ci/install-missing.sh
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "redis-tests: installing ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing redis-tests "${missing[@]}"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 work="$(mktemp -d)"
