@@ -39,6 +39,18 @@ public class TextOnlyWireBytesTests
         Assert.That(body, Is.EqualTo(ChatCompletionsBytes));
     }
 
+    [Test]
+    public void RequestBodies_SerializeThroughSourceGeneratedFastPath()
+    {
+        // A [JsonConverter] on a property (rather than on its type) silently drops the generated fast path: every
+        // request then pays for the metadata-driven writer (about 350 B more per Claude request, measured).
+        Assert.Multiple(() =>
+        {
+            Assert.That(ClaudeJsonContext.Default.ClaudeWireRequest.SerializeHandler, Is.Not.Null);
+            Assert.That(ChatCompletionsJsonContext.Default.ChatCompletionsRequestDto.SerializeHandler, Is.Not.Null);
+        });
+    }
+
     private static ChatRequest Conversation()
     {
         using var schema = JsonDocument.Parse("""{"type":"object","properties":{"channel":{"type":"string"}}}""");

@@ -27,9 +27,9 @@ internal static class ClaudeConversationWriter
     private static readonly SearchValues<char> SafeIdChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
 
-    public static (List<ClaudeWireSystemPrompt>? System, List<ClaudeWireMessage> Messages) Write(IList<ChatMessage> conversation)
+    public static (ClaudeWireSystemPrompts? System, List<ClaudeWireMessage> Messages) Write(IList<ChatMessage> conversation)
     {
-        List<ClaudeWireSystemPrompt>? system = null;
+        ClaudeWireSystemPrompts? system = null;
         var messages = new List<ClaudeWireMessage>(conversation.Count);
         ClaudeWireMessage? resultTurn = null;
 

@@ -8,12 +8,12 @@ namespace MultiModel.Providers.Claude;
 /// The array form keeps the prompts apart exactly as the caller gave them, instead of joining them with a separator,
 /// and is the only form that carries a <c>cache_control</c> breakpoint.
 /// </remarks>
-internal sealed class ClaudeSystemPromptConverter : JsonConverter<IReadOnlyList<ClaudeWireSystemPrompt>>
+internal sealed class ClaudeSystemPromptConverter : JsonConverter<ClaudeWireSystemPrompts>
 {
-    public override IReadOnlyList<ClaudeWireSystemPrompt> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    public override ClaudeWireSystemPrompts Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("The system prompt is only ever written.");
 
-    public override void Write(Utf8JsonWriter writer, IReadOnlyList<ClaudeWireSystemPrompt> value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, ClaudeWireSystemPrompts value, JsonSerializerOptions options)
     {
         if (value is [{ Cache: false } single])
         {

@@ -10,11 +10,9 @@ internal sealed class ClaudeWireRequest
 
     public required int MaxTokens { get; init; }
 
-    /// <summary>Gets the system prompts: written as a string when there is one without a cache mark, as text blocks otherwise.</summary>
-    [JsonConverter(typeof(ClaudeSystemPromptConverter))]
-    public IReadOnlyList<ClaudeWireSystemPrompt>? System { get; init; }
+    public ClaudeWireSystemPrompts? System { get; init; }
 
-    public required IReadOnlyList<ClaudeWireMessage> Messages { get; init; }
+    public required List<ClaudeWireMessage> Messages { get; init; }
 
     public double? Temperature { get; init; }
 
@@ -32,6 +30,11 @@ internal sealed class ClaudeWireRequest
 
     public bool? Stream { get; init; }
 }
+
+/// <summary>The system prompts in conversation order: written as a string when there is one without a cache mark, as text blocks otherwise.</summary>
+/// <remarks>The converter sits on this type rather than on the property, so the request keeps its source-generated fast path.</remarks>
+[JsonConverter(typeof(ClaudeSystemPromptConverter))]
+internal sealed class ClaudeWireSystemPrompts : List<ClaudeWireSystemPrompt>;
 
 /// <summary>One system prompt, and whether a <c>cache_control</c> breakpoint ends it.</summary>
 internal readonly record struct ClaudeWireSystemPrompt(string Text, bool Cache);
