@@ -7,13 +7,12 @@ namespace MultiModel.Internal;
 internal static class RetryAfterParser
 {
     /// <summary>Gets the delay the server asked for: <c>retry-after-ms</c> first, then <c>retry-after</c> (seconds or an HTTP date).</summary>
+    /// <remarks>A delay longer than <see cref="TimeSpan"/> can hold is read as <see cref="TimeSpan.MaxValue"/>: the server asked for a long wait, not for none.</remarks>
     public static TimeSpan? Parse(HttpResponseHeaders headers, DateTimeOffset now)
     {
-        if (TryGetSingle(headers, "retry-after-ms", out var ms)
-            && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds)
-            && milliseconds >= 0 && double.IsFinite(milliseconds))
+        if (TryGetSingle(headers, "retry-after-ms", out var ms) && ParseNumber(ms, TimeSpan.TicksPerMillisecond) is { } fromMilliseconds)
         {
-            return TimeSpan.FromMilliseconds(milliseconds);
+            return fromMilliseconds;
         }
 
         if (!TryGetSingle(headers, "retry-after", out var value))
@@ -21,11 +20,9 @@ internal static class RetryAfterParser
             return null;
         }
 
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        if (ParseNumber(value, TimeSpan.TicksPerSecond) is { } fromSeconds)
         {
-            return seconds >= 0 && double.IsFinite(seconds) && seconds < TimeSpan.MaxValue.TotalSeconds
-                ? TimeSpan.FromSeconds(seconds)
-                : null;
+            return fromSeconds;
         }
 
         if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
@@ -40,6 +37,18 @@ internal static class RetryAfterParser
     /// <summary>Gets the server's explicit retry advice (<c>x-should-retry: true|false</c>).</summary>
     public static bool? ParseShouldRetry(HttpResponseHeaders headers) =>
         TryGetSingle(headers, "x-should-retry", out var value) && bool.TryParse(value, out var advice) ? advice : null;
+
+    /// <summary>Reads a non-negative number of units (<paramref name="ticksPerUnit"/> ticks each); <see langword="null"/> when it is not one.</summary>
+    private static TimeSpan? ParseNumber(string text, long ticksPerUnit)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var units) || units < 0 || double.IsNaN(units))
+        {
+            return null;
+        }
+
+        var ticks = units * ticksPerUnit;
+        return ticks >= TimeSpan.MaxValue.Ticks ? TimeSpan.MaxValue : TimeSpan.FromTicks((long)Math.Round(ticks));
+    }
 
     private static bool TryGetSingle(HttpResponseHeaders headers, string name, out string value)
     {

@@ -94,6 +94,28 @@ public class MultiModelResilienceTests
         });
     }
 
+    [TestCase("true")]
+    [TestCase("false")]
+    public async Task GetResponseAsync_RetryAfterBeyondTimeSpan_IsRateLimitedAndCoolsDown(string resilience)
+    {
+        var settings = MultiModelTestContainer.GrokThenClaude(("MultiModel:Providers:grok:Resilience:Enabled", resilience));
+        await using var container = MultiModelTestContainer.Create(settings, ["grok", "claude"]);
+        container.Http["grok"].When(HttpMethod.Post, WireAnswers.GrokUrl).Respond(_ => WireAnswers.Status(429, ("retry-after-ms", "1e16")));
+        container.Http["claude"].AnswerClaude("claude covers");
+        var chain = container.Get<FailoverChatClient>();
+
+        var first = await chain.GetResponseAsync(Request);
+        var second = await chain.GetResponseAsync(Request);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Attempts[0].ErrorClass, Is.EqualTo(ChatErrorClass.RateLimited), first.Attempts[0].ToString());
+            Assert.That(first.Attempts[0].StatusCode, Is.EqualTo(429));
+            Assert.That(second.Attempts[0].SkipReason, Is.EqualTo("cooldown"), "A wait too long to represent is the longest cooldown, not none.");
+            Assert.That(second.ProviderName, Is.EqualTo("claude"));
+        });
+    }
+
     [Test]
     public async Task HealthCheck_ReportsHealthyThenDegradedThenUnhealthy()
     {

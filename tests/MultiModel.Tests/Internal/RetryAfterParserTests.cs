@@ -33,8 +33,15 @@ public class RetryAfterParserTests
     public void Parse_HttpDate_ReturnsDelayFromNow() =>
         Assert.That(RetryAfterParser.Parse(Headers(("retry-after", "Sat, 21 Nov 2026 12:00:42 GMT")), Now), Is.EqualTo(TimeSpan.FromSeconds(42)));
 
+    [TestCase("retry-after-ms", "1e16")]
+    [TestCase("retry-after-ms", "Infinity")]
+    [TestCase("retry-after", "1e300")]
+    public void Parse_DelayBeyondTimeSpan_IsTheLongestDelay(string name, string value) =>
+        Assert.That(RetryAfterParser.Parse(Headers((name, value)), Now), Is.EqualTo(TimeSpan.MaxValue));
+
     [TestCase("soon")]
     [TestCase("-3")]
+    [TestCase("NaN")]
     public void Parse_Garbage_ReturnsNull(string value) =>
         Assert.That(RetryAfterParser.Parse(Headers(("retry-after", value)), Now), Is.Null);
 
