@@ -5,6 +5,8 @@ internal static class ConfigurationPaths
 {
     public const string Providers = MultiModelOptions.SectionName + ":Providers";
 
+    public const string Chains = MultiModelOptions.SectionName + ":Chains";
+
     /// <summary>The key of the section a shared health store binds (<c>MultiModel:SharedState</c>); the core binds nothing from it.</summary>
     public const string SharedStateKey = "SharedState";
 
@@ -12,7 +14,7 @@ internal static class ConfigurationPaths
 
     /// <summary>Gets a chain's section: <c>MultiModel</c> for the default chain, <c>MultiModel:Chains:{name}</c> for a named one.</summary>
     public static string Chain(string? chainName) =>
-        string.IsNullOrEmpty(chainName) ? MultiModelOptions.SectionName : $"{MultiModelOptions.SectionName}:Chains:{chainName}";
+        string.IsNullOrEmpty(chainName) ? MultiModelOptions.SectionName : $"{Chains}:{chainName}";
 
     public static string Provider(string providerName) => $"{Providers}:{providerName}";
 

@@ -74,9 +74,9 @@ internal sealed class MultiModelComposer
             }
         }
 
-        if (_configuration?.GetSection(ConfigurationPaths.SharedState).Exists() == true && _resilience.HealthStore is InMemoryProviderHealthStore)
+        if (_configuration is not null)
         {
-            problems.Add($"{ConfigurationPaths.SharedState} is set, but no shared health store is registered: add the MultiModel.Redis package and call AddRedisSharedState(), or remove the section.");
+            UnreadSections.Find(_configuration, _registrations, declared, sharedStateRead: _resilience.HealthStore is not InMemoryProviderHealthStore, problems);
         }
 
         if (problems.Count == 0)
@@ -136,9 +136,16 @@ internal sealed class MultiModelComposer
     private ChainEntry? CreateChain(string chain, Dictionary<string, ProviderEntry> providers, Dictionary<string, ProviderKind?> declared, bool sensitive, List<string> problems)
     {
         var path = ConfigurationPaths.Chain(chain);
-        var order = Create<MultiModelOptions>(chain, problems)?.Order ?? [];
+        var chainOptions = Create<MultiModelOptions>(chain, problems);
+        var order = chainOptions?.Order ?? [];
         var chosen = ResolveOrder(path, order, providers, declared, problems);
         var options = Create<FailoverChatClientOptions>(chain, problems);
+        if (chain.Length > 0 && chainOptions?.Telemetry.EnableSensitiveData == true)
+        {
+            // The named options have the property too, but telemetry is read once, for every chain: say so rather than ignore it.
+            problems.Add($"{path}:Telemetry:EnableSensitiveData is not read: telemetry is set for every chain under {MultiModelOptions.SectionName}:Telemetry; for this chain alone, set {path}:Failover:EnableSensitiveData.");
+        }
+
         if (options is null || chosen.Count != order.Count || order.Count == 0)
         {
             return null;

@@ -20,7 +20,8 @@ public sealed class MultiModelOptions
     /// <value>The default value is empty: the providers added in code, in the order they were added.</value>
     public IList<string> Order { get; set; } = [];
 
-    /// <summary>Gets or sets what telemetry may record; read from the unnamed registration for every chain.</summary>
+    /// <summary>Gets or sets what telemetry may record, for every chain: read from the unnamed options (<c>MultiModel:Telemetry</c>) only.</summary>
+    /// <remarks>A named chain that sets it stops the host at start-up: its own <c>Failover:EnableSensitiveData</c> turns sensitive data on for it alone.</remarks>
     public MultiModelTelemetryOptions Telemetry { get; set; } = new();
 
     /// <inheritdoc/>

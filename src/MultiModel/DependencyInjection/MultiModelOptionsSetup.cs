@@ -39,12 +39,15 @@ internal static class MultiModelOptionsSetup
         AddDefaultsAndValidators(services);
     }
 
-    /// <summary>Binds each chain's section (the root for the default chain) into its options, its Failover and Confidence sections into the failover client's.</summary>
+    /// <summary>
+    /// Binds each chain's section (the root for the default chain) into its options, its Failover and Confidence sections
+    /// into the failover client's. The root is bound even without a default chain: it holds the telemetry of every chain.
+    /// </summary>
     private static void AddChainBinders(IServiceCollection services, ProviderRegistrations registrations)
     {
         services.AddSingleton<IConfigureOptions<MultiModelOptions>>(sp => new SectionBinder<MultiModelOptions>(
             sp.GetService<IConfiguration>(),
-            name => registrations.IsChain(name) ? ConfigurationPaths.Chain(name) : null,
+            name => string.IsNullOrEmpty(name) || registrations.IsChain(name) ? ConfigurationPaths.Chain(name) : null,
             static (name, section, options) =>
             {
                 var view = string.IsNullOrEmpty(name)

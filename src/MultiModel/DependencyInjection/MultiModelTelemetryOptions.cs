@@ -5,7 +5,8 @@ namespace MultiModel.DependencyInjection;
 /// <para>
 /// Traces, metrics and logs are always produced for whoever listens (the <c>MultiModel</c> activity source and meter,
 /// the container's <c>ILoggerFactory</c>); these options only decide what they may contain. They are read from the
-/// unnamed registration and apply to named chains too.
+/// unnamed registration (<c>MultiModel:Telemetry</c>) and apply to named chains too; a chain's own
+/// <c>Failover:EnableSensitiveData</c> turns sensitive data on for that chain alone.
 /// </para>
 /// </remarks>
 public sealed class MultiModelTelemetryOptions

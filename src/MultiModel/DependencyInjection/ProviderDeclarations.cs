@@ -14,6 +14,11 @@ internal static class ProviderDeclarations
             declared[name] = kind;
         }
 
+        foreach (var name in registrations.CustomProviderNames)
+        {
+            declared[name] = null;
+        }
+
         foreach (var section in configuration?.GetSection(ConfigurationPaths.Providers).GetChildren() ?? [])
         {
             var (name, text) = (section.Key, section["Kind"]);
@@ -25,9 +30,15 @@ internal static class ProviderDeclarations
                 continue;
             }
 
+            var inCode = declared.TryGetValue(name, out var codeKind);
+            if (inCode && codeKind is null)
+            {
+                continue; // a custom provider: its section has no kind (UnreadSections reports a Kind set there)
+            }
+
             if (text is null)
             {
-                if (!declared.ContainsKey(name))
+                if (!inCode)
                 {
                     problems.Add($"{path}:Kind is missing; use {ProviderKinds.Names}.");
                 }
@@ -36,19 +47,14 @@ internal static class ProviderDeclarations
             {
                 problems.Add($"{path}:Kind '{text}' is unknown; use {ProviderKinds.Names}.");
             }
-            else if (declared.TryGetValue(name, out var inCode) && inCode != parsed)
+            else if (inCode && codeKind != parsed)
             {
-                problems.Add($"{path}:Kind '{text}' differs from the kind the provider was added with in code ({inCode}).");
+                problems.Add($"{path}:Kind '{text}' differs from the kind the provider was added with in code ({codeKind}).");
             }
             else
             {
                 declared[name] = parsed;
             }
-        }
-
-        foreach (var name in registrations.CustomProviderNames.Where(name => configuration is null || !IsSwitchedOff(configuration.GetSection(ConfigurationPaths.Provider(name)), [])))
-        {
-            declared[name] = null;
         }
 
         return declared;

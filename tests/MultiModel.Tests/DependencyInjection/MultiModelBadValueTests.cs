@@ -57,6 +57,8 @@ public class MultiModelBadValueTests
         yield return Case("MultiModel:Chains:fast:Order:0", ("MultiModel:Chains:fast:Order:0", "nope"));
         yield return Case("MultiModel:Chains:fast:Failover:HedgingDelay", ("MultiModel:Chains:fast:Order:0", "grok"), ("MultiModel:Chains:fast:Failover:HedgingDelay", "00:00:00"));
         yield return Case("MultiModel:Chains:fast:Confidence:Threshold", ("MultiModel:Chains:fast:Order:0", "grok"), ("MultiModel:Chains:fast:Confidence:Threshold", "2"));
+        yield return Case("MultiModel:Chains:fsat configures a chain that is not registered (registered: fast)", ("MultiModel:Chains:fsat:Order:0", "grok"));
+        yield return Case("MultiModel:Chains:fast:Telemetry:EnableSensitiveData is not read", ("MultiModel:Chains:fast:Telemetry:EnableSensitiveData", "true"));
 
         // Each provider kind's options.
         yield return Case("MultiModel:Providers:grok:Kind", ("MultiModel:Providers:grok:Kind", "Gemini"));
@@ -121,6 +123,7 @@ public class MultiModelBadValueTests
         yield return Case("MultiModel:Providers:grok:Resilience:CircuitBreaker:BreakDuration", ("MultiModel:Providers:grok:Resilience:CircuitBreaker:BreakDuration", "00:00:00"));
         yield return Case("MultiModel:Providers:grok:Resilience:CircuitBreaker:BreakDuration", ("MultiModel:Providers:grok:Resilience:CircuitBreaker:BreakDuration", "2.00:00:00"));
         yield return Case("MultiModel:Providers:grok:Resilience has unknown settings 'Retries'", ("MultiModel:Providers:grok:Resilience:Retries", "3"));
+        yield return Case("MultiModel:Providers:grok:StandardResilience is not read", ("MultiModel:Providers:grok:StandardResilience:Retry:MaxRetryAttempts", "2"));
     }
 
     [TestCaseSource(nameof(BadValues))]

@@ -15,17 +15,21 @@ public class MultiModelStandardHandlerTests
     private static MultiModelTestContainer Create(params (string Key, string? Value)[] extra)
     {
         var settings = MultiModelTestContainer.GrokThenClaude(
-            ("MultiModel:Providers:grok:Resilience:Retry:MaxRetryAttempts", "3"),
             ("MultiModel:Providers:grok:StandardResilience:Retry:MaxRetryAttempts", "1"),
             ("MultiModel:Providers:grok:StandardResilience:Retry:Delay", "00:00:00"),
             ("MultiModel:Providers:grok:StandardResilience:CircuitBreaker:MinimumThroughput", "2"),
             ("MultiModel:Providers:grok:StandardResilience:CircuitBreaker:BreakDuration", "00:00:30"));
+        settings.Remove("MultiModel:Providers:grok:Resilience:Retry:MaxRetryAttempts"); // configuration MultiModel's pipeline would read is refused here
         foreach (var (key, value) in extra)
         {
             settings[key] = value;
         }
 
-        return MultiModelTestContainer.Create(settings, ["grok", "claude"], (_, builder) => builder.UseStandardResilienceHandler("grok"));
+        return MultiModelTestContainer.Create(settings, ["grok", "claude"], (_, builder) =>
+        {
+            builder.UseStandardResilienceHandler("grok");
+            builder.ConfigureResilience("grok", resilience => resilience.Retry.MaxRetryAttempts = 3); // MultiModel's retries, which must not be added
+        });
     }
 
     [Test]

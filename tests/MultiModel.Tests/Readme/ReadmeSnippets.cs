@@ -168,7 +168,7 @@ public partial class ReadmeSnippets
         emulator.Anthropic.Enqueue(EmulatorBehavior.Overloaded());
         var builder = Host.CreateApplicationBuilder(
         [
-            .. ReadmeEmulator.Args(emulator),
+            .. ReadmeEmulator.Args(emulator).Where(static arg => !arg.StartsWith("--MultiModel:Providers:claude:Resilience", StringComparison.Ordinal)), // read by MultiModel's pipeline only
             "--MultiModel:Providers:claude:StandardResilience:Retry:Delay=00:00:00",
             "--MultiModel:Providers:claude:StandardResilience:AttemptTimeout:Timeout=00:00:05",
         ]);
