@@ -69,9 +69,9 @@ public static class MultiModelRedisBuilderExtensions
         var services = builder.Services;
         var options = services.AddOptions<RedisSharedStateOptions>().Configure<IServiceProvider>(static (options, sp) =>
         {
-            if (sp.GetService<IConfiguration>()?.GetSection(RedisSharedStateOptions.SectionName) is { } section && section.Exists())
+            if (sp.GetService<IConfiguration>() is { } configuration)
             {
-                Bind(section, options);
+                Bind(configuration, options);
             }
         });
         if (configure is not null)
@@ -103,16 +103,29 @@ public static class MultiModelRedisBuilderExtensions
         return builder;
     }
 
-    /// <summary>Binds the section strictly; a value or key it rejects stops the host at start-up with the path in the message.</summary>
-    private static void Bind(IConfigurationSection section, RedisSharedStateOptions options)
+    /// <summary>
+    /// Binds the section strictly; a value or key it rejects, or a key beside it under <c>MultiModel:SharedState</c>
+    /// (which nothing reads), stops the host at start-up with the path in the message.
+    /// </summary>
+    private static void Bind(IConfiguration configuration, RedisSharedStateOptions options)
     {
+        var section = configuration.GetSection(RedisSharedStateOptions.SectionName);
+        var problems = configuration.GetSection(ConfigurationPath.GetParentPath(section.Path)!).GetChildren()
+            .Where(child => child.Exists() && !string.Equals(child.Key, section.Key, StringComparison.OrdinalIgnoreCase))
+            .Select(static child => $"{child.Path} is not read: the shared state is set under {RedisSharedStateOptions.SectionName}.")
+            .ToList();
         try
         {
             section.Bind(options, static binder => binder.ErrorOnUnknownConfiguration = true);
         }
         catch (InvalidOperationException ex)
         {
-            throw new OptionsValidationException(Options.Options.DefaultName, typeof(RedisSharedStateOptions), [$"{section.Path}: {ex.Message.ReplaceLineEndings(" ")}"]);
+            problems.Add($"{section.Path}: {ex.Message.ReplaceLineEndings(" ")}");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(Options.Options.DefaultName, typeof(RedisSharedStateOptions), problems);
         }
     }
 }

@@ -47,6 +47,26 @@ public class RedisSharedStateOptionsTests
         Assert.That(ex.Message, Does.Not.Contain("hunter2"));
     }
 
+    [TestCase("MultiModel:SharedState:ShareCircuits", "MultiModel:SharedState:ShareCircuits")]
+    [TestCase("MultiModel:SharedState:Rediss:ShareCircuits", "MultiModel:SharedState:Rediss")]
+    public void StartAsync_KeyBesideTheRedisSection_StopsTheHostNamingIt(string key, string unread)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MultiModel:Providers:grok:Kind"] = "Grok",
+            ["MultiModel:Providers:grok:BaseUrl"] = "http://127.0.0.1:9/v1",
+            ["MultiModel:SharedState:Redis:Configuration"] = "127.0.0.1:9",
+            [key] = "true",
+        });
+        builder.Services.AddMultiModel().AddRedisSharedState();
+        using var host = builder.Build();
+
+        var ex = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(ex!.Failures, Is.EqualTo(new[] { $"{unread} is not read: the shared state is set under MultiModel:SharedState:Redis." }));
+    }
+
     [Test]
     public async Task AddRedisSharedState_GivenMultiplexer_NeedsNoConfigurationAndIsNotDisposed()
     {
