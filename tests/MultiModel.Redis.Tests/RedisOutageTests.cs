@@ -1,4 +1,9 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using MultiModel.Failover;
 using MultiModel.Redis.Tests.TestSupport;
 using MultiModel.Resilience;
@@ -89,6 +94,31 @@ public class RedisOutageTests
         Assert.That(answer.ProviderName, Is.EqualTo("claude"));
         Assert.That(degraded, Is.EqualTo(HealthStatus.Degraded));
         Assert.That(a.Events(409), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task RedisSilentAtStart_HostStoppedAtOnce_IsDisposedWithoutWaitingForTheConnection()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0); // takes connections and never answers: the client's handshake waits
+        silent.Start();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MultiModel:Order:0"] = "grok",
+            ["MultiModel:Providers:grok:Kind"] = "Grok",
+            ["MultiModel:Providers:grok:BaseUrl"] = "http://127.0.0.1:9/v1",
+            ["MultiModel:SharedState:Redis:Configuration"] = silent.LocalEndpoint.ToString(),
+            ["MultiModel:SharedState:Redis:InitialSyncTimeout"] = "00:00:00",
+        });
+        builder.Services.AddMultiModel().AddRedisSharedState();
+        var host = builder.Build();
+        await host.StartAsync();
+        await host.StopAsync();
+
+        var disposing = TimeProvider.System.GetTimestamp();
+        await ((IAsyncDisposable)host).DisposeAsync();
+
+        Assert.That(TimeProvider.System.GetElapsedTime(disposing), Is.LessThan(TimeSpan.FromSeconds(3)), "the client waits 5 s or more for a handshake: disposal must not wait for it");
     }
 
     private static bool IsHealthy(Replica replica) => replica.SharedStateHealthAsync().GetAwaiter().GetResult().Status == HealthStatus.Healthy;

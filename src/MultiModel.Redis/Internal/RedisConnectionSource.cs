@@ -7,7 +7,9 @@ internal sealed class RedisConnectionSource : IAsyncDisposable, IDisposable
 {
     private readonly IConnectionMultiplexer? _given;
     private readonly string? _configuration;
-    private ConnectionMultiplexer? _owned;
+    private readonly Lock _gate = new();
+    private Task<ConnectionMultiplexer>? _owned;
+    private bool _disposed;
 
     public RedisConnectionSource(IConnectionMultiplexer given)
     {
@@ -27,26 +29,52 @@ internal sealed class RedisConnectionSource : IAsyncDisposable, IDisposable
             return _given;
         }
 
-        if (_owned is null)
+        Task<ConnectionMultiplexer> owned;
+        lock (_gate)
         {
-            var options = ConfigurationOptions.Parse(_configuration!);
-            options.AbortOnConnectFail = false;            // start while Redis is down; reconnect when it comes
-            options.BacklogPolicy = BacklogPolicy.FailFast; // while down, background commands fail at once instead of queueing
-            options.ReconnectRetryPolicy = new LinearRetry(250);
-            options.ClientName ??= "multimodel";
-            _owned = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            owned = _owned ??= Connect(_configuration!);
         }
 
-        return _owned;
+        return await owned.ConfigureAwait(false);
     }
 
-    public void Dispose() => _owned?.Dispose();
+    public void Dispose() => Release()?.Dispose();
 
     public async ValueTask DisposeAsync()
     {
-        if (_owned is not null)
+        if (Release() is { } owned)
         {
-            await _owned.DisposeAsync().ConfigureAwait(false);
+            await owned.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private static Task<ConnectionMultiplexer> Connect(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;            // start while Redis is down; reconnect when it comes
+        options.BacklogPolicy = BacklogPolicy.FailFast; // while down, background commands fail at once instead of queueing
+        options.ReconnectRetryPolicy = new LinearRetry(250);
+        options.ClientName ??= "multimodel";
+        return ConnectionMultiplexer.ConnectAsync(options);
+    }
+
+    /// <summary>Marks the source disposed and gives the connection to dispose now; one still being made is disposed once it is.</summary>
+    private ConnectionMultiplexer? Release()
+    {
+        Task<ConnectionMultiplexer>? owned;
+        lock (_gate)
+        {
+            (owned, _disposed) = (_disposed ? null : _owned, true);
+        }
+
+        if (owned is null || owned.IsCompletedSuccessfully)
+        {
+            return owned?.Result;
+        }
+
+        // Still connecting (Redis down at start, the host stopped at once): the container's disposal does not wait for it.
+        _ = owned.ContinueWith(static task => task.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        return null;
     }
 }

@@ -11,11 +11,16 @@ internal sealed partial class SharedStateSync
         IConnectionMultiplexer multiplexer;
         try
         {
-            multiplexer = await _connection.ConnectAsync().ConfigureAwait(false);
+            // Stopping ends the wait, not the connection attempt (the connection source disposes a connection made late).
+            multiplexer = await _connection.ConnectAsync().WaitAsync(stopping).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        catch (Exception ex)
         {
-            MarkLost(ex.GetType().Name, null);
+            if (!stopping.IsCancellationRequested)
+            {
+                MarkLost(ex.GetType().Name, null);
+            }
+
             _multiplexer.TrySetException(ex);
             return;
         }
