@@ -15,7 +15,8 @@ public class MultiModelCapabilityConfigurationTests
             ("MultiModel:Providers:grok:ContextWindowTokens", "50000"),
             ("MultiModel:Providers:grok:SupportsImages", "false"),
             ("MultiModel:Providers:grok:ReasoningEfforts", "Low, High"),
-            ("MultiModel:Providers:claude:SupportsDocuments", "false"));
+            ("MultiModel:Providers:claude:SupportsDocuments", "false"),
+            ("MultiModel:Providers:claude:SupportsStopSequences", "false"));
         await using var container = MultiModelTestContainer.Create(settings, ["grok", "claude"]);
         var grok = container.Services.GetRequiredKeyedService<IChatProvider>("grok");
         var claude = container.Services.GetRequiredKeyedService<IChatProvider>("claude");
@@ -30,6 +31,7 @@ public class MultiModelCapabilityConfigurationTests
             Assert.That(
                 claude.CheckRequest(new ChatRequest([ChatMessage.FromUser("Read.", ChatContentPart.FromPdf(TestMedia.ProcedurePdf))])).Reason,
                 Is.EqualTo("unsupported: claude-sonnet-4-5 takes no documents"));
+            Assert.That(claude.CheckRequest(new ChatRequest("Count.") { StopSequences = { "5" } }).Reason, Is.EqualTo("unsupported: claude-sonnet-4-5 takes no stop sequences"));
         });
     }
 

@@ -77,6 +77,28 @@ public class FailoverChatClientRequestSupportTests
     }
 
     [TestCaseSource(nameof(Cases))]
+    public async Task Call_GrokOnAReasoningModelFirstAndAStopSequence_SkipsGrokAndClaudeAnswers(Shape shape, bool streaming)
+    {
+        using var wire = new Wire();
+        var claudeCalls = wire.AnswerClaude("Paris.", streaming);
+        var sut = wire.Chain(shape, claudeFirst: false);
+        var request = new ChatRequest("Capital of France?");
+        request.StopSequences.Add("END");
+
+        var (text, provider, attempts) = await CallAsync(sut, request, streaming);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Is.EqualTo("Paris."));
+            Assert.That(provider, Is.EqualTo("claude"));
+            Assert.That(attempts[0].Outcome, Is.EqualTo(ChatAttemptOutcome.Skipped));
+            Assert.That(attempts[0].SkipReason, Does.Contain("unsupported: grok-4 takes no stop sequences"), "xAI answers 400 to stop on a model that reasons");
+            Assert.That(wire.Http.GetMatchCount(wire.GrokCalls), Is.Zero, "Grok gets no HTTP request");
+            Assert.That(wire.Http.GetMatchCount(claudeCalls), Is.EqualTo(1));
+        });
+    }
+
+    [TestCaseSource(nameof(Cases))]
     public void Call_TemperatureNoProviderTakes_ThrowsArgumentExceptionNamingEachReasonBeforeAnyRequest(Shape shape, bool streaming)
     {
         using var wire = new Wire();

@@ -82,7 +82,7 @@ public class AsChatClientTests
         var options = new ChatOptions
         {
             Instructions = "Be terse.",
-            ModelId = "grok-3-mini",
+            ModelId = "grok-3", // a model that reasons would refuse stop sequences
             MaxOutputTokens = 100,
             Temperature = 0.5f,
             TopP = 0.25f,
@@ -95,7 +95,7 @@ public class AsChatClientTests
         await CreateProvider(http.Client).AsChatClient().GetResponseAsync([new AI.ChatMessage(AI.ChatRole.User, "Hi")], options);
 
         ChatCompletionsHttp.AssertJsonEqual(sent.Body, """
-            {"model":"grok-3-mini","max_completion_tokens":100,"temperature":0.5,"top_p":0.25,"stop":["END"],
+            {"model":"grok-3","max_completion_tokens":100,"temperature":0.5,"top_p":0.25,"stop":["END"],
              "messages":[{"role":"system","content":"Be terse."},{"role":"user","content":"Hi"}],
              "tools":[{"type":"function","function":{"name":"weather","description":"Gets weather.","parameters":WEATHER}}],
              "tool_choice":{"type":"function","function":{"name":"weather"}},

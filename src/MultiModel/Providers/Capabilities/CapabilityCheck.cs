@@ -22,7 +22,7 @@ internal static class CapabilityCheck
             ? ChatRequestSupport.Unsupported(problem)
             : CheckContextWindow(request, capabilities, rules, outputTokens);
 
-    /// <summary>Describes the first feature the model lacks for a request (tools, schema, reasoning, images, documents, answer length), or returns <see langword="null"/>.</summary>
+    /// <summary>Describes the first feature the model lacks for a request (tools, schema, stop sequences, reasoning, images, documents, answer length), or returns <see langword="null"/>.</summary>
     public static string? FindProblem(ChatRequest request, string model, ModelCapabilities capabilities, MediaRules rules)
     {
         if (capabilities.OutputTokenLimit is { } limit && request.MaxOutputTokens > limit)
@@ -65,6 +65,11 @@ internal static class CapabilityCheck
         if (request.ResponseFormat is not null && !capabilities.JsonSchema)
         {
             return $"{model} takes no JSON-schema output format";
+        }
+
+        if (request.StopSequences.Count > 0 && !capabilities.StopSequences)
+        {
+            return $"{model} takes no stop sequences";
         }
 
         if (request.Reasoning is not { } reasoning)

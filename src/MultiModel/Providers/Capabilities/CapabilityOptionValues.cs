@@ -18,6 +18,8 @@ internal readonly record struct CapabilityOptionValues
 
     public bool? SupportsJsonSchema { get; init; }
 
+    public bool? SupportsStopSequences { get; init; }
+
     public bool? SupportsLogprobs { get; init; }
 
     public ChatReasoningEfforts? ReasoningEfforts { get; init; }
@@ -36,6 +38,7 @@ internal readonly record struct CapabilityOptionValues
         SupportsDocuments = options.SupportsDocuments,
         SupportsTools = options.SupportsTools,
         SupportsJsonSchema = options.SupportsJsonSchema,
+        SupportsStopSequences = options.SupportsStopSequences,
         SupportsLogprobs = supportsLogprobs,
         ReasoningEfforts = options.ReasoningEfforts,
     };
@@ -60,6 +63,7 @@ internal readonly record struct CapabilityOptionValues
         Documents = SupportsDocuments ?? defaults.Documents,
         Tools = SupportsTools ?? defaults.Tools,
         JsonSchema = SupportsJsonSchema ?? defaults.JsonSchema,
+        StopSequences = SupportsStopSequences ?? defaults.StopSequences,
         Logprobs = SupportsLogprobs ?? defaults.Logprobs,
         ReasoningEfforts = ReasoningEfforts ?? defaults.ReasoningEfforts,
         SafetyMargin = ContextWindowSafetyMargin ?? defaults.SafetyMargin,

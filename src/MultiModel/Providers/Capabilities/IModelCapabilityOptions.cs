@@ -17,5 +17,7 @@ internal interface IModelCapabilityOptions
 
     bool? SupportsJsonSchema { get; }
 
+    bool? SupportsStopSequences { get; }
+
     ChatReasoningEfforts? ReasoningEfforts { get; }
 }

@@ -24,6 +24,8 @@ internal sealed record ModelCapabilities
 
     public bool JsonSchema { get; init; } = true;
 
+    public bool StopSequences { get; init; } = true;
+
     /// <summary>Gets a value indicating whether <c>logprobs</c> is sent; a best-effort wish (<see cref="ChatRequest.IncludeLogprobs"/>), never a reason to refuse a request.</summary>
     public bool Logprobs { get; init; } = true;
 

@@ -41,15 +41,16 @@ internal static class ModelFamilies
 
     private static readonly Family[] GrokFamilies =
     [
-        // grok-4 and grok-4-fast reason on their own and reject reasoning_effort.
-        new(["grok-4", "grok-4-latest"], Grok(256_000, images: true)),
-        new(
-            ["grok-4-fast", "grok-4-fast-reasoning", "grok-4-fast-non-reasoning", "grok-4-1-fast", "grok-4-1-fast-reasoning", "grok-4-1-fast-non-reasoning"],
-            Grok(2_000_000, images: true)),
+        // grok-4 and grok-4-fast reason on their own and reject reasoning_effort; reasoning models reject stop sequences.
+        new(["grok-4", "grok-4-latest"], Reasoning(Grok(256_000, images: true))),
+        new(["grok-4-fast", "grok-4-fast-reasoning", "grok-4-1-fast", "grok-4-1-fast-reasoning"], Reasoning(Grok(2_000_000, images: true))),
+        new(["grok-4-fast-non-reasoning", "grok-4-1-fast-non-reasoning"], Grok(2_000_000, images: true)),
 
         // The recorded context-length error of grok-2-1212 reads "maximum prompt length is 131072".
         new(["grok-3", "grok-3-latest", "grok-3-fast", "grok-3-fast-latest"], Grok(131_072, images: false)),
-        new(["grok-3-mini", "grok-3-mini-latest", "grok-3-mini-fast", "grok-3-mini-fast-latest"], Grok(131_072, images: false) with { ReasoningEfforts = ChatReasoningEfforts.Low | ChatReasoningEfforts.High }),
+        new(
+            ["grok-3-mini", "grok-3-mini-latest", "grok-3-mini-fast", "grok-3-mini-fast-latest"],
+            Reasoning(Grok(131_072, images: false)) with { ReasoningEfforts = ChatReasoningEfforts.Low | ChatReasoningEfforts.High }),
         new(["grok-2", "grok-2-latest"], Grok(131_072, images: false)),
 
         // 8,192 in the Dec 2024 table, 32,768 later; the larger is kept.
@@ -107,6 +108,9 @@ internal static class ModelFamilies
     /// <summary>A Grok model: no documents in chat completions, no reasoning option unless said otherwise; xAI publishes no separate output limit.</summary>
     private static ModelCapabilities Grok(int window, bool images) =>
         new() { ContextWindowTokens = window, Images = images, Documents = false, ReasoningEfforts = ChatReasoningEfforts.None };
+
+    /// <summary>An xAI reasoning model: <c>stop</c> is refused with an error (xAI chat-completions reference).</summary>
+    private static ModelCapabilities Reasoning(ModelCapabilities grok) => grok with { StopSequences = false };
 
     private sealed record Family(string[] Ids, ModelCapabilities Capabilities);
 }

@@ -75,6 +75,10 @@ public sealed class ClaudeProviderOptions : IModelCapabilityOptions
     /// <value>The default value is <see langword="null"/>: the model family's answer, else <see langword="true"/>.</value>
     public bool? SupportsJsonSchema { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the model takes stop sequences (<see cref="ChatRequest.StopSequences"/>); xAI's reasoning models refuse them.</summary>
+    /// <value>The default value is <see langword="null"/>: the model family's answer, else <see langword="true"/>.</value>
+    public bool? SupportsStopSequences { get; set; }
+
     /// <summary>Gets or sets the reasoning efforts the model takes (<see cref="ChatRequest.Reasoning"/>); <see cref="ChatReasoningEfforts.None"/> when it takes no reasoning option.</summary>
     /// <value>The default value is <see langword="null"/>: the model family's answer, else <see cref="ChatReasoningEfforts.All"/>.</value>
     public ChatReasoningEfforts? ReasoningEfforts { get; set; }

@@ -85,6 +85,10 @@ public sealed class OpenAICompatibleProviderOptions : IModelCapabilityOptions
     /// <value>The default value is <see langword="null"/>: <see langword="true"/>.</value>
     public bool? SupportsJsonSchema { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the model takes stop sequences (<see cref="ChatRequest.StopSequences"/>); xAI's reasoning models refuse them.</summary>
+    /// <value>The default value is <see langword="null"/>: the model family's answer, else <see langword="true"/>.</value>
+    public bool? SupportsStopSequences { get; set; }
+
     /// <summary>Gets or sets a value indicating whether <c>logprobs</c> is sent when a request asks for log probabilities (a wish, never a reason to refuse a request).</summary>
     /// <value>The default value is <see langword="null"/> (<see langword="true"/>); set <see langword="false"/> for a server that rejects the field.</value>
     public bool? SupportsLogprobs { get; set; }

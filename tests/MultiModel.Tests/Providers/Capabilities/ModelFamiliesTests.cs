@@ -86,6 +86,20 @@ public class ModelFamiliesTests
         Assert.That(ModelFamilies.FindGrok(model)!.ReasoningEfforts, Is.EqualTo(efforts));
     }
 
+    [TestCase("grok-4", false)]
+    [TestCase("grok-4-0709", false)]
+    [TestCase("grok-4-fast", false)]
+    [TestCase("grok-4-1-fast-reasoning", false)]
+    [TestCase("grok-3-mini-fast", false)]
+    [TestCase("grok-4-fast-non-reasoning", true)]
+    [TestCase("grok-4-1-fast-non-reasoning", true)]
+    [TestCase("grok-3", true)]
+    [TestCase("grok-2-vision-1212", true)]
+    public void FindGrok_StopSequences_RefusedByModelsThatReason(string model, bool takesStop)
+    {
+        Assert.That(ModelFamilies.FindGrok(model)!.StopSequences, Is.EqualTo(takesStop));
+    }
+
     [TestCase("grok-4.20")]
     [TestCase("grok-4.3")]
     [TestCase("grok-code-fast-1")]

@@ -98,6 +98,18 @@ public class GrokChatProviderRichRequestTests
             "unsupported: grok-4 takes no reasoning option");
         yield return Case("medium-on-grok-3-mini", "grok-3-mini", new ChatRequest("Why?") { Reasoning = new ChatReasoningOptions { Effort = ChatReasoningEffort.Medium } },
             "unsupported: grok-3-mini takes reasoning effort low, high, not medium");
+        yield return Case("stop-on-grok-3-mini", "grok-3-mini", new ChatRequest("Count.") { StopSequences = { "5" } }, "unsupported: grok-3-mini takes no stop sequences");
+    }
+
+    [Test]
+    public async Task GetResponseAsync_StopSequencesSaidSupported_AreSentToAModelThatReasons()
+    {
+        using var http = new ChatCompletionsHttp();
+        var sent = http.Expect(Url, OkBody);
+
+        await CreateProvider(http.Client, o => (o.Model, o.SupportsStopSequences) = ("grok-4", true)).GetResponseAsync(new ChatRequest("Count.") { StopSequences = { "5" } });
+
+        AssertJsonEqual(sent.Body, """{"model":"grok-4","messages":[{"role":"user","content":"Count."}],"stop":["5"]}""");
     }
 
     [TestCaseSource(nameof(CannotTake))]

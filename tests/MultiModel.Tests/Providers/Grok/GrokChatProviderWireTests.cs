@@ -55,7 +55,7 @@ public class GrokChatProviderWireTests
             ChatMessage.FromUser("Another."),
         ])
         {
-            ModelId = "grok-3-mini",
+            ModelId = "grok-3", // a model that reasons would refuse stop sequences
             MaxOutputTokens = 200,
             Temperature = 0.3,
             TopP = 0.9,
@@ -70,7 +70,7 @@ public class GrokChatProviderWireTests
         await CreateProvider(http.Client, o => o.MaxOutputTokens = 999).GetResponseAsync(request);
 
         AssertJsonEqual(sent.Body, """
-            {"model":"grok-3-mini",
+            {"model":"grok-3",
              "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Name a prime."},
                          {"role":"assistant","content":"2"},{"role":"system","content":"Now be verbose."},
                          {"role":"user","content":"Another."}],
