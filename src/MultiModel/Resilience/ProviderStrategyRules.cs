@@ -47,8 +47,11 @@ internal static class ProviderStrategyRules
 
         if (retry.ShouldRetryAfterHeader)
         {
+            // A delay of zero (or a date already past) is no advice: the backoff applies, as in the official SDKs (0 < delay).
             retry.DelayGenerator = args => new ValueTask<TimeSpan?>(
-                args.Outcome.Result is { } response ? RetryAfterParser.Parse(response.Headers, timeProvider.GetUtcNow()) : null);
+                args.Outcome.Result is { } response && RetryAfterParser.Parse(response.Headers, timeProvider.GetUtcNow()) is { } delay && delay > TimeSpan.Zero
+                    ? delay
+                    : null);
         }
     }
 

@@ -69,6 +69,27 @@ public class ProviderResilienceFactoryTests
         Assert.That(sut.State, Is.EqualTo(ProviderHealth.Available));
     }
 
+    [TestCase("retry-after", "0")]
+    [TestCase("retry-after-ms", "0")]
+    [TestCase("retry-after", "Thu, 01 Jan 2015 00:00:00 GMT")]
+    public async Task SendAsync_529WithNoServerDelay_WaitsTheBackoffNotZero(string header, string value)
+    {
+        using var sut = CreateSut();
+        sut.Mock.Expect(HttpMethod.Post, Url).Respond(() => Task.FromResult(Status(529, (header, value))));
+        sut.Mock.Expect(HttpMethod.Post, Url).Respond(HttpStatusCode.OK);
+
+        var call = Post(sut);
+        await sut.Time.WaitForTimerAsync(TimeSpan.FromMilliseconds(500));
+        sut.Time.Advance(TimeSpan.FromMilliseconds(499));
+        await Task.Delay(20);
+        Assert.That(call.IsCompleted, Is.False, "An overloaded server is not called again at once: the 0.5 s backoff applies.");
+        sut.Time.Advance(TimeSpan.FromMilliseconds(1));
+        using var response = await call;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        sut.Mock.VerifyNoOutstandingExpectation();
+    }
+
     [Test]
     public async Task SendAsync_RetryAfterMsAndRetryAfter_PrefersMilliseconds()
     {
