@@ -29,7 +29,10 @@ internal sealed partial class FailoverAttempt
     }
 
     /// <summary>Reads the next update of a released stream; <see langword="null"/> when the stream failed or ended early (see <see cref="Failure"/>).</summary>
-    /// <remarks>The attempt timer restarts for each read: once a stream is released, it bounds the provider's silence before each update.</remarks>
+    /// <remarks>
+    /// The attempt timer runs only during each read: once a stream is released, it bounds the provider's silence before
+    /// each update, not the time the caller spends on one.
+    /// </remarks>
     public async ValueTask<ChatResponseUpdate?> ReadTailAsync()
     {
         _timer?.CancelAfter(Options.AttemptTimeout);
@@ -43,6 +46,7 @@ internal sealed partial class FailoverAttempt
             return null;
         }
 
+        _timer?.CancelAfter(Timeout.InfiniteTimeSpan);
         return Stream!.Enumerator.Current;
     }
 

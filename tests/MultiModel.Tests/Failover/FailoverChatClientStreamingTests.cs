@@ -206,6 +206,35 @@ public class FailoverChatClientStreamingTests
         Assert.That(rest[^1].Attempts!.Single().Outcome, Is.EqualTo(ChatAttemptOutcome.Succeeded));
     }
 
+    [Test]
+    public async Task GetStreamingResponseAsync_CallerSlowerThanAttemptTimeoutOnATailUpdate_DoesNotTimeOutTheProvider()
+    {
+        var time = new ManualTimeProvider();
+        var channel = Channel.CreateUnbounded<ChatResponseUpdate>();
+        var grok = new TestChatProvider("grok") { GetStreamingResponseAsyncCallback = (_, ct) => ReadObservingCancellation(channel.Reader, ct) };
+        var sut = new FailoverChatClient([grok], new FailoverChatClientOptions { AttemptTimeout = TimeSpan.FromSeconds(3) }, time);
+        channel.Writer.TryWrite(Some.Text("grok", "a"));
+        channel.Writer.TryWrite(Some.Text("grok", " b"));
+
+        var enumerator = sut.GetStreamingResponseAsync(Some.Request()).GetAsyncEnumerator();
+        Assert.That(await enumerator.MoveNextAsync(), Is.True); // the head
+        Assert.That(await enumerator.MoveNextAsync(), Is.True); // the first update of the tail
+        channel.Writer.TryWrite(Some.Text("grok", " c"));
+        channel.Writer.TryWrite(Some.Final("grok"));
+        channel.Writer.Complete();
+        time.Advance(TimeSpan.FromSeconds(5)); // the caller is busy with " b"; the provider already sent the rest
+
+        var rest = new List<ChatResponseUpdate>();
+        while (await enumerator.MoveNextAsync())
+        {
+            rest.Add(enumerator.Current);
+        }
+
+        await enumerator.DisposeAsync();
+        Assert.That(rest.Select(u => u.Text), Is.EqualTo(new[] { " c", null }));
+        Assert.That(rest[^1].Attempts!.Single().Outcome, Is.EqualTo(ChatAttemptOutcome.Succeeded));
+    }
+
     /// <summary>Reads like a network stream does: every read observes the token, even when the next update is already there.</summary>
     private static async IAsyncEnumerable<ChatResponseUpdate> ReadObservingCancellation(ChannelReader<ChatResponseUpdate> reader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
